@@ -1,0 +1,165 @@
+package io.etwcorr.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Kafka broker (KRaft, combined broker+controller) running inside this JVM, for the
+ * integration tests and the demo. It listens on localhost, on an ephemeral port unless one is
+ * given, keeps its data in a temporary directory that is deleted on {@link #close()}, and is
+ * configured for a single node (replication factor 1 for the internal topics, so transactions
+ * and consumer groups work).
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+        this.bootstrapServers = cluster.bootstrapServers();
+    }
+
+    /** Starts a broker on an ephemeral port with the default configuration. */
+    public static EmbeddedKafka start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The {@code bootstrap.servers} value for clients, e.g. {@code localhost:40123}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Client properties with only {@code bootstrap.servers} set. */
+    public Properties clientProperties() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return properties;
+    }
+
+    /** Creates the topics (replication factor 1) and waits until they exist; existing ones are kept. */
+    public void createTopics(int partitions, String... names) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : names) {
+            topics.add(new NewTopic(name, partitions, (short) 1));
+        }
+        try (Admin admin = Admin.create(clientProperties())) {
+            for (var result : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    result.getValue().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + result.getKey(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("topics not created within " + ADMIN_TIMEOUT, e);
+        }
+    }
+
+    /** Stops the broker and deletes its data. */
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            LOG.warn("embedded Kafka did not stop cleanly", e);
+        }
+    }
+
+    /** Options of the embedded broker. */
+    public static final class Builder {
+        private int port;
+        private final Map<String, String> brokerProperties = new LinkedHashMap<>();
+
+        private Builder() {
+            brokerProperties.put("offsets.topic.replication.factor", "1");
+            brokerProperties.put("offsets.topic.num.partitions", "4");
+            brokerProperties.put("transaction.state.log.replication.factor", "1");
+            brokerProperties.put("transaction.state.log.min.isr", "1");
+            brokerProperties.put("transaction.state.log.num.partitions", "4");
+            brokerProperties.put("group.initial.rebalance.delay.ms", "0");
+            brokerProperties.put("auto.create.topics.enable", "false");
+        }
+
+        /** A fixed client port on localhost (0, the default, picks a free one). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** A broker configuration property, e.g. for listeners with TLS or SASL. */
+        public Builder brokerProperty(String key, String value) {
+            brokerProperties.put(key, value);
+            return this;
+        }
+
+        /** Formats storage, starts the broker and waits until it accepts clients. */
+        public EmbeddedKafka start() {
+            long started = System.nanoTime();
+            KafkaClusterTestKit cluster = null;
+            try {
+                TestKitNodes nodes = new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build();
+                KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
+                if (port != 0) {
+                    // The controller keeps the port the kit pre-bound for it; only the client port is fixed.
+                    builder.setConfigProp("listeners", String.format("%s://localhost:%d,%s://localhost:0",
+                            nodes.brokerListenerName().value(), port, nodes.controllerListenerName().value()));
+                }
+                brokerProperties.forEach(builder::setConfigProp);
+                cluster = builder.build();
+                cluster.format();
+                cluster.startup();
+                cluster.waitForReadyBrokers();
+                EmbeddedKafka kafka = new EmbeddedKafka(cluster);
+                LOG.info("embedded Kafka ready at {} in {} ms", kafka.bootstrapServers(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                return kafka;
+            } catch (Exception e) {
+                if (cluster != null) {
+                    try {
+                        cluster.close();
+                    } catch (Exception suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
+            }
+        }
+    }
+}

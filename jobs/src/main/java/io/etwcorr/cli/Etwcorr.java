@@ -1,0 +1,32 @@
+package io.etwcorr.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code etwcorr} command line: one entry point, one subcommand per capability. */
+@Command(
+        name = "etwcorr",
+        mixinStandardHelpOptions = true,
+        versionProvider = Etwcorr.ManifestVersion.class,
+        description = "Correlates Windows ETW telemetry (process, DNS, TCP) to find the process behind a C2 beacon.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Etwcorr {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Etwcorr()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** The version from the jar manifest (absent when run from classes). */
+    static final class ManifestVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Etwcorr.class.getPackage().getImplementationVersion();
+            return new String[] {"etwcorr " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
