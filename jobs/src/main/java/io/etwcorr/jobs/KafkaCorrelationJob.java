@@ -1,0 +1,57 @@
+package io.etwcorr.jobs;
+
+import io.etwcorr.jobs.config.EtwcorrConfig;
+import io.etwcorr.jobs.model.OutputRecord;
+import io.etwcorr.jobs.model.RawRecord;
+import io.etwcorr.jobs.sinks.KafkaOutputSink;
+import io.etwcorr.jobs.sources.KafkaRawSource;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The production wiring: etw.raw from Kafka through {@link CorrelationPipeline} into the output
+ * topics, exactly once (checkpoints + Kafka transactions). Consumers of the outputs read them with
+ * {@code isolation.level=read_committed}.
+ */
+public final class KafkaCorrelationJob {
+    private KafkaCorrelationJob() {}
+
+    /** Builds the job into {@code env}, which may be a local MiniCluster or a cluster's context. */
+    public static void build(StreamExecutionEnvironment env, EtwcorrConfig config) {
+        env.setParallelism(config.job.parallelism);
+        env.enableCheckpointing(config.job.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
+
+        // Time is kept per host inside the job (HostSequencer), not by source watermarks.
+        DataStream<RawRecord> raw = env.fromSource(KafkaRawSource.create(config.kafka),
+                WatermarkStrategy.noWatermarks(), "etw.raw").uid("kafka-raw-source");
+
+        CorrelationPipeline.Outputs outputs = CorrelationPipeline.build(raw, config);
+        EtwcorrConfig.Topics topics = config.kafka.topics;
+        sink(outputs.connections(), config, topics.connections);
+        sink(outputs.flows(), config, topics.flows);
+        sink(outputs.health(), config, topics.health);
+        sink(outputs.deadletter(), config, topics.deadletter);
+    }
+
+    /** Starts the job without waiting for it (it runs until cancelled). */
+    public static JobClient start(StreamExecutionEnvironment env, EtwcorrConfig config) throws Exception {
+        build(env, config);
+        return env.executeAsync(config.job.name);
+    }
+
+    /** The job's Flink configuration: no Kryo fallback, every type has a Flink serializer. */
+    public static Configuration flinkConfiguration() {
+        Configuration configuration = new Configuration();
+        configuration.set(PipelineOptions.GENERIC_TYPES, false);
+        return configuration;
+    }
+
+    private static void sink(DataStream<OutputRecord> stream, EtwcorrConfig config, String topic) {
+        stream.sinkTo(KafkaOutputSink.forTopic(config.kafka, topic)).uid("sink-" + topic).name(topic);
+    }
+}

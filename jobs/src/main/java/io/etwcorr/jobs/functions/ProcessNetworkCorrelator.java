@@ -1,0 +1,272 @@
+package io.etwcorr.jobs.functions;
+
+import io.etwcorr.jobs.config.EtwcorrConfig;
+import io.etwcorr.jobs.model.EtwEvent;
+import io.etwcorr.jobs.model.OutputRecord;
+import io.etwcorr.jobs.normalize.EntityIds;
+import io.etwcorr.jobs.sinks.OutputRecords;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Per process (key: host + PID), in the host's event-time order as {@link HostSequencer} releases it:
+ * joins each DNS answer with the TCP connections that follow it (etw.connections, the main output)
+ * and sums bytes per remote endpoint in event-time buckets (etw.flows, a side output).
+ *
+ * <p>The state belongs to one process instance: a ProcessStart or rundown with another entity id
+ * for the same PID (PID reuse) closes the previous instance's buckets and forgets its answers and
+ * connections. Buckets close, answers expire and a stopped process's state goes when the host's
+ * watermark, carried by every event and by ticks, passes them.
+ */
+public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String, EtwEvent, OutputRecord> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<OutputRecord> FLOWS = new OutputTag<>("flows") {};
+
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    /** A bound on state per process, whatever the input: the oldest entries go first. */
+    private static final int MAX_ENTRIES_PER_PROCESS = 4096;
+
+    private final long bucketMicros;
+    private final long dnsTtlMicros;
+    private final long processRetentionSeconds;
+
+    private transient ValueState<ProcessIdentity> identity;
+    private transient MapState<String, DnsAnswer> answers;
+    private transient MapState<String, Connection> connections;
+    private transient MapState<String, FlowBucket> buckets;
+
+    public ProcessNetworkCorrelator(EtwcorrConfig.Correlation config) {
+        this.bucketMicros = config.bucketSeconds * MICROS_PER_SECOND;
+        this.dnsTtlMicros = config.dnsTtlSeconds * MICROS_PER_SECOND;
+        this.processRetentionSeconds = config.processRetentionSeconds;
+    }
+
+    /** Whether this function needs the event: process lifecycle, DNS answers, network, ticks. */
+    public static boolean isInput(EtwEvent event) {
+        return switch (event.kind) {
+            case PROCESS_START, PROCESS_RUNDOWN, PROCESS_STOP, DNS_ANSWER, TCP_CONNECT, TCP_ACCEPT, TCP_SEND,
+                    TCP_RECEIVE, TCP_DISCONNECT, UDP_SEND, UDP_RECEIVE, TICK -> true;
+            default -> false;
+        };
+    }
+
+    /** The key of a process's events: host and PID. */
+    public static String processKey(EtwEvent event) {
+        return event.host + '/' + event.pid;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        ValueStateDescriptor<ProcessIdentity> identityDescriptor =
+                new ValueStateDescriptor<>("identity", Types.POJO(ProcessIdentity.class));
+        // A process whose stop was lost must not stay forever (wall-clock retention).
+        identityDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofSeconds(processRetentionSeconds)).build());
+        identity = getRuntimeContext().getState(identityDescriptor);
+        answers = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("dns-answers", Types.STRING, Types.POJO(DnsAnswer.class)));
+        connections = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("connections", Types.STRING, Types.POJO(Connection.class)));
+        buckets = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("flow-buckets", Types.STRING, Types.POJO(FlowBucket.class)));
+    }
+
+    @Override
+    public void processElement(EtwEvent event, Context ctx, Collector<OutputRecord> out) throws Exception {
+        switch (event.kind) {
+            case PROCESS_START, PROCESS_RUNDOWN -> startInstance(event, ctx);
+            case PROCESS_STOP -> {
+                ProcessIdentity current = identity.value();
+                if (current != null) {
+                    current.stoppedAt = event.ts;
+                    identity.update(current);
+                }
+            }
+            case DNS_ANSWER -> remember(event);
+            case TCP_CONNECT -> announce(event, connection(event), "outbound", out);
+            case TCP_ACCEPT -> announce(event, connection(event), "inbound", out);
+            case TCP_SEND -> {
+                Connection connection = connection(event);
+                if (!connection.announced) {
+                    announce(event, connection, "outbound", out); // connected before we saw it
+                } else {
+                    touch(event, connection);
+                }
+                count(event, "tcp", true);
+            }
+            case TCP_RECEIVE -> {
+                touch(event, connection(event));
+                count(event, "tcp", false);
+            }
+            case TCP_DISCONNECT -> connections.remove(connectionKey(event));
+            case UDP_SEND -> count(event, "udp", true);
+            case UDP_RECEIVE -> count(event, "udp", false);
+            case TICK -> expire(event.ts, ctx);
+            default -> { }
+        }
+    }
+
+    private void startInstance(EtwEvent event, Context ctx) throws Exception {
+        ProcessIdentity current = identity.value();
+        if (current != null && current.entityId.equals(event.entityId)) {
+            return; // a rundown of a process we already know
+        }
+        if (current != null) {
+            closeBuckets(Long.MAX_VALUE, ctx); // the PID now names another process
+            answers.clear();
+            connections.clear();
+        }
+        ProcessIdentity started = new ProcessIdentity();
+        started.entityId = event.entityId;
+        started.executable = event.executable;
+        started.name = fileName(event.executable);
+        started.createTime = event.createTime;
+        identity.update(started);
+    }
+
+    private void remember(EtwEvent answer) throws Exception {
+        if (answer.status != 0 || answer.addresses == null || answer.queryName == null) {
+            return;
+        }
+        for (String address : answer.addresses) {
+            answers.put(address, new DnsAnswer(answer.queryName, answer.ts, answer.ts + dnsTtlMicros));
+        }
+    }
+
+    private Connection connection(EtwEvent event) throws Exception {
+        Connection connection = connections.get(connectionKey(event));
+        return connection == null ? new Connection() : connection;
+    }
+
+    private void touch(EtwEvent event, Connection connection) throws Exception {
+        connection.lastTs = event.ts;
+        connections.put(connectionKey(event), connection);
+    }
+
+    private void announce(EtwEvent event, Connection connection, String direction, Collector<OutputRecord> out)
+            throws Exception {
+        DnsAnswer answer = "outbound".equals(direction) ? liveAnswer(event.remoteIp, event.ts) : null;
+        connection.announced = true;
+        connection.domain = answer == null ? null : answer.queryName;
+        touch(event, connection);
+        out.collect(OutputRecords.connection(event, current(event), direction, answer == null ? null : answer.queryName,
+                answer == null ? -1 : answer.resolvedAt));
+    }
+
+    private DnsAnswer liveAnswer(String address, long at) throws Exception {
+        DnsAnswer answer = address == null ? null : answers.get(address);
+        return answer != null && answer.resolvedAt <= at && at <= answer.expiresAt ? answer : null;
+    }
+
+    private void count(EtwEvent event, String transport, boolean sent) throws Exception {
+        current(event);
+        long start = Math.floorDiv(event.ts, bucketMicros) * bucketMicros;
+        String key = start + "/" + transport + "/" + event.remoteIp + "/" + event.remotePort;
+        FlowBucket bucket = buckets.get(key);
+        if (bucket == null) {
+            bucket = new FlowBucket();
+            bucket.start = start;
+            bucket.transport = transport;
+            bucket.localIp = event.localIp;
+            bucket.remoteIp = event.remoteIp;
+            bucket.remotePort = event.remotePort;
+        }
+        if (bucket.domain == null) {
+            DnsAnswer answer = liveAnswer(event.remoteIp, event.ts);
+            bucket.domain = answer == null ? null : answer.queryName;
+        }
+        if (sent) {
+            bucket.bytesOut += Math.max(0, event.size);
+            bucket.packetsOut++;
+        } else {
+            bucket.bytesIn += Math.max(0, event.size);
+            bucket.packetsIn++;
+        }
+        buckets.put(key, bucket);
+    }
+
+    /** The host's watermark moved to {@code watermark}: close, expire and clean up what it passed. */
+    private void expire(long watermark, Context ctx) throws Exception {
+        closeBuckets(watermark, ctx);
+        ProcessIdentity current = identity.value();
+        boolean gone = current != null && current.stoppedAt >= 0 && current.stoppedAt <= watermark && buckets.isEmpty();
+        if (watermark == Long.MAX_VALUE || gone) {
+            identity.clear();
+            answers.clear();
+            connections.clear();
+            return;
+        }
+        answers.entries().removeIf(e -> e.getValue().expiresAt < watermark);
+        connections.entries().removeIf(e -> e.getValue().lastTs < watermark - dnsTtlMicros);
+        keepNewest(answers, MAX_ENTRIES_PER_PROCESS, answer -> answer.resolvedAt);
+        keepNewest(connections, MAX_ENTRIES_PER_PROCESS, connection -> connection.lastTs);
+    }
+
+    private void closeBuckets(long watermark, Context ctx) throws Exception {
+        List<FlowBucket> closed = new ArrayList<>();
+        Iterator<Map.Entry<String, FlowBucket>> it = buckets.iterator();
+        while (it.hasNext()) {
+            FlowBucket bucket = it.next().getValue();
+            if (watermark == Long.MAX_VALUE || bucket.start + bucketMicros <= watermark) {
+                closed.add(bucket);
+                it.remove();
+            }
+        }
+        closed.sort(OutputRecords.FLOW_ORDER);
+        for (FlowBucket bucket : closed) {
+            ctx.output(FLOWS, OutputRecords.flow(ctx.getCurrentKey(), bucket, bucketMicros, identity.value()));
+        }
+    }
+
+    /** The process instance an event belongs to; a stand-in when its start was never seen. */
+    private ProcessIdentity current(EtwEvent event) throws Exception {
+        ProcessIdentity current = identity.value();
+        if (current == null) {
+            current = new ProcessIdentity();
+            current.entityId = EntityIds.withoutStart(event.host, event.pid);
+            identity.update(current);
+        }
+        return current;
+    }
+
+    private static String connectionKey(EtwEvent event) {
+        return event.connId != 0 ? Long.toString(event.connId)
+                : event.localIp + ':' + event.localPort + '>' + event.remoteIp + ':' + event.remotePort;
+    }
+
+    /** Bounds state per process whatever the input: beyond {@code limit}, the oldest entries go. */
+    private static <V> void keepNewest(MapState<String, V> state, int limit, ToLongFunction<V> age) throws Exception {
+        List<Map.Entry<String, V>> entries = new ArrayList<>();
+        state.entries().forEach(entries::add);
+        if (entries.size() <= limit) {
+            return;
+        }
+        entries.sort(Comparator.comparingLong((Map.Entry<String, V> e) -> age.applyAsLong(e.getValue())));
+        for (Map.Entry<String, V> stale : entries.subList(0, entries.size() - limit)) {
+            state.remove(stale.getKey());
+        }
+    }
+
+    static String fileName(String path) {
+        if (path == null) {
+            return null;
+        }
+        int slash = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+}
