@@ -51,8 +51,7 @@ public final class IpAddresses {
             return true;
         }
         // fe80::/10 is fe80 to febf in the first group, which canonical text writes with 4 digits.
-        return canonical.length() > 4
-                && canonical.charAt(4) == ':'
+        return canonical.indexOf(':') == 4
                 && canonical.startsWith("fe")
                 && "89ab".indexOf(canonical.charAt(2)) >= 0;
     }

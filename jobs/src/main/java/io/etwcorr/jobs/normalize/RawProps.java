@@ -107,7 +107,12 @@ final class RawProps {
         if (value instanceof Long number && number >= min && number <= max) {
             return number;
         }
-        String range = min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "" : " " + min + ".." + max;
+        String range;
+        if (max != Long.MAX_VALUE) {
+            range = " " + min + ".." + max;
+        } else {
+            range = min == Long.MIN_VALUE ? "" : " >= " + min;
+        }
         throw invalid(raw, "property '" + name + "' must be an integer" + range + ", got " + shown(value));
     }
 
