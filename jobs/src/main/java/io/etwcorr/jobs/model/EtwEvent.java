@@ -30,14 +30,17 @@ public class EtwEvent {
     public long pid = -1;
     /** PROCESS_START, THREAD_START: the process that created the process or the thread. */
     public long creatorPid = -1;
-    /** Process events with an identity: see {@code EntityIds} for the format. */
+    /**
+     * PROCESS_START, PROCESS_RUNDOWN, PROCESS_STOP: the process instance, see {@code EntityIds} for
+     * the format. Null for THREAD_START, which lacks the CreateTime to derive it.
+     */
     public String entityId;
     /** PROCESS_START, PROCESS_RUNDOWN: the parent's entity id when its sequence number is known. */
     public String parentEntityId;
 
     // Process (PROCESS_*, THREAD_START).
     public long parentPid = -1;
-    /** ProcessSequenceNumber, unique per process within a boot. */
+    /** ProcessSequenceNumber, unique per process within a boot; unsigned 64-bit as its bit pattern. */
     public long processSeq = -1;
     public long parentProcessSeq = -1;
     /** µs since the epoch. */
@@ -76,7 +79,7 @@ public class EtwEvent {
     public int remotePort = -1;
     /** Bytes carried by this event (0 for connects and disconnects). */
     public long size = -1;
-    /** Opaque 64-bit connection identifier, the same for all events of one TCP connection. */
+    /** Opaque 64-bit connection id (a kernel address), the same for all events of one TCP connection. */
     public long connId = -1;
 
     // HEARTBEAT: counters since the collector started.

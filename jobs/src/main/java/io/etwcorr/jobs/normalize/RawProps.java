@@ -35,7 +35,8 @@ final class RawProps {
 
     /**
      * The unsigned 64-bit prop {@code name} as its bit pattern, or -1 when absent. The contract
-     * writes values above 2^63-1 as decimal strings.
+     * writes values above 2^63-1 as decimal strings. 2^64-1 reads as -1 too: sequence numbers and
+     * kernel addresses never take that value.
      */
     static long optionalUnsigned64(RawEvent raw, String name) throws RawEventException {
         Object value = value(raw, name);
