@@ -1,0 +1,445 @@
+package io.etwcorr.schemas.raw;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.etwcorr.schemas.raw.RawEventException.Kind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes raw records (contract/raw-events.md) as JSON. Validation is done by hand while
+ * streaming, because this runs once per event on the hot path; {@code raw-event.schema.json}
+ * states the same rules for other tools. Stateless and thread-safe.
+ */
+public final class RawEventCodec {
+    /** The contract's upper bound for one record (Kafka value or JSON line), in bytes. */
+    public static final int MAX_RECORD_BYTES = 65536;
+    /** Deepest nesting of arrays and objects accepted anywhere in a record (the envelope is 1). */
+    public static final int MAX_NESTING_DEPTH = 16;
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final int MAX_SHOWN_CHARS = 64;
+    // Jackson names the source in locations even when it hides it; the reason only needs line/column.
+    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
+
+    private RawEventCodec() {
+    }
+
+    /** Decodes one record from its UTF-8 bytes; any breach of the contract is a {@link RawEventException}. */
+    public static RawEvent decode(byte[] utf8) throws RawEventException {
+        if (utf8.length > MAX_RECORD_BYTES) {
+            throw new RawEventException(Kind.OVERSIZE,
+                    "record is " + utf8.length + " bytes, above the " + MAX_RECORD_BYTES + "-byte limit");
+        }
+        int invalid = Utf8.firstInvalidOffset(utf8);
+        if (invalid >= 0) {
+            throw new RawEventException(Kind.INVALID_UTF8,
+                    String.format(Locale.ROOT, "not valid UTF-8 (byte 0x%02X at offset %d)", utf8[invalid] & 0xFF, invalid));
+        }
+        try (JsonParser parser = JSON.createParser(utf8)) {
+            return new EnvelopeReader(parser).read();
+        } catch (JsonProcessingException e) {
+            throw new RawEventException(Kind.INVALID_JSON, "not valid JSON: " + shortMessage(e), e);
+        } catch (IOException e) {
+            throw new RawEventException(Kind.INVALID_JSON, "not valid JSON: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // The codec's promise is to fail only with RawEventException, whatever the input.
+            throw new RawEventException(Kind.INVALID_JSON, "cannot decode record: " + e, e);
+        }
+    }
+
+    /** Decodes one record from text, with the same rules as {@link #decode(byte[])}. */
+    public static RawEvent decode(String json) throws RawEventException {
+        int unpaired = Utf8.firstUnpairedSurrogate(json);
+        if (unpaired >= 0) {
+            throw new RawEventException(Kind.INVALID_UTF8, String.format(Locale.ROOT,
+                    "not valid UTF-8 text (unpaired surrogate U+%04X at char index %d)", (int) json.charAt(unpaired), unpaired));
+        }
+        return decode(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The record as compact UTF-8 JSON, envelope fields in contract order, property order kept. */
+    public static byte[] encode(RawEvent event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 32 * event.props().size());
+        try (JsonGenerator generator = JSON.createGenerator(out)) {
+            write(generator, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@link #encode(RawEvent)} as a string. */
+    public static String encodeToString(RawEvent event) {
+        return new String(encode(event), StandardCharsets.UTF_8);
+    }
+
+    private static void write(JsonGenerator g, RawEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("v", e.v());
+        g.writeStringField("host", e.host());
+        g.writeStringField("run", e.run());
+        g.writeNumberField("seq", e.seq());
+        g.writeNumberField("ts", e.ts());
+        g.writeStringField("provider", e.provider());
+        if (e.guid() != null) {
+            g.writeStringField("guid", e.guid());
+        }
+        g.writeNumberField("id", e.id());
+        g.writeNumberField("ver", e.ver());
+        if (e.opcode() != null) {
+            g.writeNumberField("opcode", e.opcode());
+        }
+        g.writeNumberField("pid", e.pid());
+        g.writeNumberField("tid", e.tid());
+        g.writeFieldName("props");
+        writeValues(g, e.props());
+        if (e.x() != null) {
+            g.writeFieldName("x");
+            writeValues(g, e.x());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeValues(JsonGenerator g, Map<String, Object> values) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            g.writeFieldName(entry.getKey());
+            if (entry.getValue() instanceof List<?> list) {
+                g.writeStartArray();
+                for (Object element : list) {
+                    writeScalar(g, entry.getKey(), element);
+                }
+                g.writeEndArray();
+            } else {
+                writeScalar(g, entry.getKey(), entry.getValue());
+            }
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeScalar(JsonGenerator g, String key, Object value) throws IOException {
+        if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            g.writeNumber(((Number) value).longValue());
+        } else if ((value instanceof Double || value instanceof Float) && Double.isFinite(((Number) value).doubleValue())) {
+            g.writeNumber(((Number) value).doubleValue());
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else {
+            throw new IllegalArgumentException("property '" + key + "' has a value the contract cannot carry: " + value);
+        }
+    }
+
+    private static String shortMessage(JsonProcessingException e) {
+        StringBuilder reason = new StringBuilder(JACKSON_SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"));
+        JsonLocation where = e.getLocation();
+        if (where != null) {
+            reason.append(" at line ").append(where.getLineNr()).append(", column ").append(where.getColumnNr());
+        }
+        return reason.toString();
+    }
+
+    /** The envelope fields; bit {@code 1 << ordinal} marks a field as seen. */
+    private enum Field {
+        V(true), HOST(true), RUN(true), SEQ(true), TS(true), PROVIDER(true), GUID(false), ID(true), VER(true),
+        OPCODE(false), PID(true), TID(true), PROPS(true), X(false);
+
+        private static final Map<String, Field> BY_KEY = new HashMap<>();
+
+        static {
+            for (Field field : values()) {
+                BY_KEY.put(field.key, field);
+            }
+        }
+
+        final String key = name().toLowerCase(Locale.ROOT);
+        final boolean required;
+
+        Field(boolean required) {
+            this.required = required;
+        }
+    }
+
+    /** One decode: reads the envelope from a parser positioned before the root value. */
+    private static final class EnvelopeReader {
+        private final JsonParser p;
+        private int seen;
+        private Set<String> unknownSeen;
+
+        private int v;
+        private String host;
+        private String run;
+        private long seq;
+        private long ts;
+        private String provider;
+        private String guid;
+        private int id;
+        private int ver;
+        private Integer opcode;
+        private int pid;
+        private int tid;
+        private Map<String, Object> props;
+        private Map<String, Object> x;
+
+        EnvelopeReader(JsonParser parser) {
+            this.p = parser;
+        }
+
+        RawEvent read() throws IOException, RawEventException {
+            JsonToken root = p.nextToken();
+            if (root == null) {
+                throw new RawEventException(Kind.INVALID_JSON, "empty record");
+            }
+            if (root != JsonToken.START_OBJECT) {
+                throw new RawEventException(Kind.CONTRACT_VIOLATION, "not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                Field field = Field.BY_KEY.get(name);
+                if (field == null) {
+                    if (unknownSeen == null) {
+                        unknownSeen = new HashSet<>();
+                    }
+                    if (!unknownSeen.add(name)) {
+                        throw violation("duplicate field '" + name + "'");
+                    }
+                    skipValue(1);
+                } else {
+                    if ((seen & (1 << field.ordinal())) != 0) {
+                        throw violation("duplicate field '" + name + "'");
+                    }
+                    seen |= 1 << field.ordinal();
+                    readField(field);
+                }
+            }
+            long end = p.currentLocation().getByteOffset();
+            JsonToken trailing;
+            try {
+                trailing = p.nextToken();
+            } catch (JsonProcessingException e) {
+                trailing = JsonToken.NOT_AVAILABLE;
+            }
+            if (trailing != null) {
+                throw new RawEventException(Kind.INVALID_JSON, "trailing content after the JSON object, which ends at offset " + end);
+            }
+            for (Field field : Field.values()) {
+                if (field.required && (seen & (1 << field.ordinal())) == 0) {
+                    throw violation("missing required field '" + field.key + "'");
+                }
+            }
+            return new RawEvent(v, host, run, seq, ts, provider, guid, id, ver, opcode, pid, tid, props, x);
+        }
+
+        private void readField(Field field) throws IOException, RawEventException {
+            switch (field) {
+                case V -> {
+                    if (!isLong() || p.getLongValue() != 1) {
+                        throw invalid(field, "be 1");
+                    }
+                    v = 1;
+                }
+                case HOST -> host = readHost();
+                case RUN -> run = readNonEmptyString(field);
+                case SEQ -> seq = readLong(field, 0, Long.MAX_VALUE, "be an integer >= 0");
+                case TS -> ts = readLong(field, Long.MIN_VALUE, Long.MAX_VALUE, "be a 64-bit integer");
+                case PROVIDER -> provider = readNonEmptyString(field);
+                case GUID -> guid = readGuid();
+                case ID -> id = readCount(field);
+                case VER -> ver = readCount(field);
+                case OPCODE -> opcode = readCount(field);
+                case PID -> pid = readProcessOrThreadId(field);
+                case TID -> tid = readProcessOrThreadId(field);
+                case PROPS -> props = readValues(field);
+                case X -> x = readValues(field);
+            }
+        }
+
+        private boolean isLong() throws IOException {
+            return p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER;
+        }
+
+        private long readLong(Field field, long min, long max, String expectation) throws IOException, RawEventException {
+            if (!isLong() || p.getLongValue() < min || p.getLongValue() > max) {
+                throw invalid(field, expectation);
+            }
+            return p.getLongValue();
+        }
+
+        private int readCount(Field field) throws IOException, RawEventException {
+            return (int) readLong(field, 0, Integer.MAX_VALUE, "be an integer from 0 to " + Integer.MAX_VALUE);
+        }
+
+        /** ETW ids are U32, but the pipeline keeps them in an int; real ones stay far below 2^31. */
+        private int readProcessOrThreadId(Field field) throws IOException, RawEventException {
+            return (int) readLong(field, -1, Integer.MAX_VALUE, "be an integer from -1 to " + Integer.MAX_VALUE);
+        }
+
+        private String readNonEmptyString(Field field) throws IOException, RawEventException {
+            if (p.currentToken() != JsonToken.VALUE_STRING || p.getTextLength() == 0) {
+                throw invalid(field, "be a non-empty string");
+            }
+            return p.getText();
+        }
+
+        private String readHost() throws IOException, RawEventException {
+            if (p.currentToken() != JsonToken.VALUE_STRING || !isHostName(p.getText())) {
+                throw invalid(Field.HOST, "match [A-Za-z0-9._-]{1,255}");
+            }
+            return p.getText();
+        }
+
+        private String readGuid() throws IOException, RawEventException {
+            if (p.currentToken() != JsonToken.VALUE_STRING || !isLowerCaseGuid(p.getText())) {
+                throw invalid(Field.GUID, "be a lower-case GUID without braces");
+            }
+            return p.getText();
+        }
+
+        private Map<String, Object> readValues(Field field) throws IOException, RawEventException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw invalid(field, "be an object");
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                Object value = p.currentToken() == JsonToken.START_ARRAY ? readArray(field, key) : readScalar(field, key, -1);
+                if (values.put(key, value) != null) {
+                    throw violation(path(field, key, -1) + ": duplicate key");
+                }
+            }
+            return values;
+        }
+
+        private List<Object> readArray(Field field, String key) throws IOException, RawEventException {
+            List<Object> elements = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() == JsonToken.START_ARRAY) {
+                    throw violation(path(field, key, elements.size()) + ": nested arrays are not property values");
+                }
+                elements.add(readScalar(field, key, elements.size()));
+            }
+            return elements;
+        }
+
+        private Object readScalar(Field field, String key, int index) throws IOException, RawEventException {
+            switch (p.currentToken()) {
+                case VALUE_STRING:
+                    return p.getText();
+                case VALUE_NUMBER_INT:
+                    if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                        throw violation("integer out of 64-bit range in " + path(field, key, index) + " (use a decimal string)");
+                    }
+                    return p.getLongValue();
+                case VALUE_NUMBER_FLOAT:
+                    double number = p.getDoubleValue();
+                    if (!Double.isFinite(number)) {
+                        throw violation(path(field, key, index) + ": number out of double range, got " + shown(p.getText()));
+                    }
+                    return number;
+                case VALUE_TRUE:
+                    return Boolean.TRUE;
+                case VALUE_FALSE:
+                    return Boolean.FALSE;
+                case VALUE_NULL:
+                    throw violation(path(field, key, index) + ": null is not a property value");
+                default:
+                    throw violation(path(field, key, index) + ": objects are not property values");
+            }
+        }
+
+        /** Skips the current value of an unknown field, bounding its depth without recursion. */
+        private void skipValue(int depth) throws IOException, RawEventException {
+            if (!p.currentToken().isStructStart()) {
+                return;
+            }
+            int level = depth + 1;
+            while (level > depth) {
+                if (level > MAX_NESTING_DEPTH) {
+                    throw violation("JSON nested deeper than " + MAX_NESTING_DEPTH + " levels");
+                }
+                JsonToken token = p.nextToken();
+                if (token.isStructStart()) {
+                    level++;
+                } else if (token.isStructEnd()) {
+                    level--;
+                }
+            }
+        }
+
+        private RawEventException invalid(Field field, String expectation) throws IOException {
+            return violation("field '" + field.key + "' must " + expectation + ", got " + describeCurrent());
+        }
+
+        private static RawEventException violation(String reason) {
+            return new RawEventException(Kind.CONTRACT_VIOLATION, reason);
+        }
+
+        private String describeCurrent() throws IOException {
+            return switch (p.currentToken()) {
+                case START_OBJECT -> "an object";
+                case START_ARRAY -> "an array";
+                case VALUE_STRING -> '"' + String.valueOf(JsonStringEncoder.getInstance().quoteAsString(shown(p.getText()))) + '"';
+                default -> shown(p.getText());
+            };
+        }
+
+        private static String path(Field field, String key, int index) {
+            return field.key + "." + key + (index >= 0 ? "[" + index + "]" : "");
+        }
+    }
+
+    private static String shown(String text) {
+        return text.length() <= MAX_SHOWN_CHARS ? text : text.substring(0, MAX_SHOWN_CHARS) + "…";
+    }
+
+    private static boolean isHostName(String host) {
+        int n = host.length();
+        if (n == 0 || n > 255) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = host.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLowerCaseGuid(String guid) {
+        if (guid.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = guid.charAt(i);
+            boolean dashPosition = i == 8 || i == 13 || i == 18 || i == 23;
+            boolean ok = dashPosition ? c == '-' : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
