@@ -32,7 +32,7 @@ class EmbeddedKafkaITCase {
     private static final String RAW_TOPIC = "etw.raw";
     private static EmbeddedKafka kafka;
 
-    private final RawEventCodec codec = new RawEventCodec();
+    
 
     @BeforeAll
     static void startBroker() {
@@ -53,18 +53,17 @@ class EmbeddedKafkaITCase {
         }
         try (KafkaProducer<String, byte[]> producer = producer(Map.of())) {
             for (RawEvent event : sent) {
-                producer.send(new ProducerRecord<>(RAW_TOPIC, event.host(), codec.encode(event))).get();
+                producer.send(new ProducerRecord<>(RAW_TOPIC, event.host(), RawEventCodec.encode(event))).get();
             }
         }
 
         List<ConsumerRecord<String, byte[]>> received = consume(RAW_TOPIC, sent.size(), "read_uncommitted");
 
-        SchemaValidator validator = SchemaValidator.instance();
         List<RawEvent> decoded = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : received) {
             String json = new String(record.value(), StandardCharsets.UTF_8);
-            assertThat(validator.validate(SchemaId.RAW_EVENT, json)).as(json).isEmpty();
-            RawEvent event = codec.decode(record.value());
+            assertThat(SchemaValidator.validate(SchemaId.RAW_EVENT, json)).as(json).isEmpty();
+            RawEvent event = RawEventCodec.decode(record.value());
             assertThat(record.key()).isEqualTo(event.host());
             decoded.add(event);
         }

@@ -6,32 +6,26 @@ import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.functions.ParseAndNormalize;
 import io.etwcorr.jobs.model.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
+import io.etwcorr.jobs.sinks.JsonLinesFiles;
+import io.etwcorr.jobs.sinks.JsonLinesPartSink;
+import io.etwcorr.jobs.sinks.LabeledLine;
 import io.etwcorr.jobs.sources.RawLineFormat;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.CloseableIterator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code etwcorr analyze} (contract/outputs.md, "Offline entry point"): the production job graph
@@ -42,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Run the correlation job graph over raw-event files (JSONL, optionally .gz) into DIR.")
 public final class AnalyzeCommand implements Callable<Integer> {
     /** The output files, in the order the summary names them. */
-    static final List<String> FILES = List.of(
+    public static final List<String> FILES = List.of(
             "anomalies.jsonl", "connections.jsonl", "flows.jsonl", "health.jsonl", "deadletter.jsonl");
 
     @Spec
@@ -64,22 +58,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "cannot read input file " + input);
             }
         }
-        EtwcorrConfig loaded = config.load();
         long started = System.nanoTime();
-        Result result = run(inputs, loaded);
-        write(result.lines(), out);
+        Summary summary = analyze(inputs, out, config.load());
         double seconds = (System.nanoTime() - started) / 1e9;
-        spec.commandLine().getOut().println(summary(result, seconds));
+        spec.commandLine().getOut().println(summary.describe(out, seconds));
         return 0;
     }
 
-    /** What a run produced: the lines per output file, and how many raw records went in. */
-    record Result(Map<String, List<AnalyzeLine>> lines, long recordsIn) {
+    /** How many raw records went in and how many lines each of {@link #FILES} got. */
+    public record Summary(long recordsIn, long[] lines) {
+        String describe(Path out, double seconds) {
+            StringBuilder text = new StringBuilder("analyze: ").append(recordsIn).append(" records in");
+            for (int i = 0; i < FILES.size(); i++) {
+                String file = FILES.get(i);
+                text.append(", ").append(lines[i]).append(' ').append(file, 0, file.indexOf('.'));
+            }
+            return text.append(String.format(" -> %s (%.1f s, %.0f records/s)", out, seconds, recordsIn / seconds))
+                    .toString();
+        }
     }
 
-    static Result run(List<Path> inputs, EtwcorrConfig config) throws Exception {
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(config.job.parallelism, KafkaCorrelationJob.flinkConfiguration());
+    /** Runs the job graph over {@code inputs} and writes the five files into {@code out}. */
+    public static Summary analyze(List<Path> inputs, Path out, EtwcorrConfig config) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
+                config.job.parallelism, KafkaCorrelationJob.flinkConfiguration());
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
 
         DataStream<RawRecord> raw = null;
@@ -93,65 +95,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
 
         CorrelationPipeline.Outputs outputs = CorrelationPipeline.build(raw, config);
-        DataStream<AnalyzeLine> all = label(outputs.connections(), "connections.jsonl")
+        Path parts = out.resolve(".parts");
+        label(outputs.connections(), "connections.jsonl")
                 .union(label(outputs.flows(), "flows.jsonl"),
                         label(outputs.health(), "health.jsonl"),
-                        label(outputs.deadletter(), "deadletter.jsonl"));
+                        label(outputs.deadletter(), "deadletter.jsonl"))
+                .sinkTo(new JsonLinesPartSink(parts)).name("JSONL files");
 
-        Map<String, List<AnalyzeLine>> lines = new LinkedHashMap<>();
-        FILES.forEach(file -> lines.put(file, new ArrayList<>()));
-        try (CloseableIterator<AnalyzeLine> collected = all.collectAsync()) {
-            JobClient job = env.executeAsync("etwcorr analyze");
-            collected.forEachRemaining(line -> lines.get(line.file).add(line));
-            JobExecutionResult done = job.getJobExecutionResult().get();
-            Long recordsIn = done.getAccumulatorResult(ParseAndNormalize.RECORDS_IN);
-            return new Result(lines, recordsIn == null ? 0 : recordsIn);
-        }
+        JobExecutionResult result = env.execute("etwcorr analyze");
+        long[] lines = JsonLinesFiles.merge(parts, out, FILES);
+        Files.deleteIfExists(parts);
+        Long recordsIn = result.getAccumulatorResult(ParseAndNormalize.RECORDS_IN);
+        return new Summary(recordsIn == null ? 0 : recordsIn, lines);
     }
 
-    private static DataStream<AnalyzeLine> label(DataStream<OutputRecord> stream, String file) {
-        return stream.map(record -> new AnalyzeLine(file, record.timestamp, record.json))
-                .returns(AnalyzeLine.class).name("to " + file);
-    }
-
-    static void write(Map<String, List<AnalyzeLine>> lines, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Comparator<AnalyzeLine> order = Comparator.comparingLong((AnalyzeLine l) -> l.timestamp)
-                .thenComparing(l -> l.json);
-        for (Map.Entry<String, List<AnalyzeLine>> file : lines.entrySet()) {
-            List<AnalyzeLine> sorted = new ArrayList<>(file.getValue());
-            sorted.sort(order);
-            try (BufferedWriter writer = Files.newBufferedWriter(dir.resolve(file.getKey()), StandardCharsets.UTF_8)) {
-                for (AnalyzeLine line : sorted) {
-                    writer.write(line.json);
-                    writer.write('\n');
-                }
-            }
-        }
-    }
-
-    private String summary(Result result, double seconds) {
-        StringBuilder text = new StringBuilder("analyze: ").append(result.recordsIn()).append(" records in");
-        for (String file : FILES) {
-            text.append(", ").append(result.lines().get(file).size()).append(' ')
-                    .append(file.substring(0, file.indexOf('.')));
-        }
-        text.append(String.format(" -> %s (%.1f s, %.0f records/s)", out, seconds, result.recordsIn() / seconds));
-        return text.toString();
-    }
-
-    /** One output line on its way to its file. A Flink POJO. */
-    public static final class AnalyzeLine {
-        public String file;
-        public long timestamp;
-        public String json;
-
-        public AnalyzeLine() {}
-
-        AnalyzeLine(String file, long timestamp, String json) {
-            this.file = file;
-            this.timestamp = timestamp;
-            this.json = json;
-        }
+    private static DataStream<LabeledLine> label(DataStream<OutputRecord> stream, String file) {
+        return stream.map(record -> new LabeledLine(file, record.timestamp, record.json))
+                .returns(LabeledLine.class).name("to " + file);
     }
 }

@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
         subcommands = {AnalyzeCommand.class, JobCommand.class, CommandLine.HelpCommand.class})
 public final class Etwcorr {
 
+    /** The CLI's own logging config; other jars on the classpath bring theirs. */
+    private static final String LOG_CONFIG = "etwcorr-log4j2.xml";
+
     public static void main(String[] args) {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+        }
         System.exit(commandLine().execute(args));
     }
 

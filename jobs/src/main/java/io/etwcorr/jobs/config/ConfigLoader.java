@@ -1,5 +1,6 @@
 package io.etwcorr.jobs.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +38,7 @@ public final class ConfigLoader {
         }
         try {
             return YAML.treeToValue(tree, EtwcorrConfig.class);
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("invalid config" + (file == null ? "" : " " + file) + ": "
                     + e.getOriginalMessage(), e);
         }

@@ -65,7 +65,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     private transient ValueState<Long> lastSeenWall;
     private transient ListState<EtwEvent> pending;
     private transient MapState<String, SequenceWindow> runs;
-    private transient MapState<Integer, Long> activePids;
+    private transient MapState<Long, Long> activePids;
     private transient MapState<Long, HealthCounters> health;
 
     public HostSequencer(EtwcorrConfig.Correlation config) {
@@ -89,7 +89,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", EtwEvent.class));
         runs = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("runs", Types.STRING, Types.POJO(SequenceWindow.class)));
-        activePids = getRuntimeContext().getMapState(new MapStateDescriptor<>("active-pids", Types.INT, Types.LONG));
+        activePids = getRuntimeContext().getMapState(new MapStateDescriptor<>("active-pids", Types.LONG, Types.LONG));
         health = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("health", Types.LONG, Types.POJO(HealthCounters.class)));
     }
@@ -261,9 +261,9 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         }
         lastTickBoundary.update(boundary);
         String host = ctx.getCurrentKey();
-        Iterator<Map.Entry<Integer, Long>> it = activePids.iterator();
+        Iterator<Map.Entry<Long, Long>> it = activePids.iterator();
         while (it.hasNext()) {
-            Map.Entry<Integer, Long> active = it.next();
+            Map.Entry<Long, Long> active = it.next();
             out.collect(EtwEvent.tick(host, active.getKey(), next));
             if (next == Long.MAX_VALUE || active.getValue() < next - pidIdleMicros) {
                 it.remove(); // this was its last tick: nothing downstream is left to close

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -211,8 +212,8 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
             connections.clear();
             return;
         }
-        answers.entries().removeIf(e -> e.getValue().expiresAt < watermark);
-        connections.entries().removeIf(e -> e.getValue().lastTs < watermark - dnsTtlMicros);
+        removeWhere(answers, answer -> answer.expiresAt < watermark);
+        removeWhere(connections, connection -> connection.lastTs < watermark - dnsTtlMicros);
         keepNewest(answers, MAX_ENTRIES_PER_PROCESS, answer -> answer.resolvedAt);
         keepNewest(connections, MAX_ENTRIES_PER_PROCESS, connection -> connection.lastTs);
     }
@@ -238,15 +239,24 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         ProcessIdentity current = identity.value();
         if (current == null) {
             current = new ProcessIdentity();
-            current.entityId = EntityIds.withoutStart(event.host, event.pid);
+            current.entityId = EntityIds.of(event.host, -1, event.pid, -1); // stable while the PID lives
             identity.update(current);
         }
         return current;
     }
 
     private static String connectionKey(EtwEvent event) {
-        return event.connId != 0 ? Long.toString(event.connId)
+        return event.connId > 0 ? Long.toString(event.connId)
                 : event.localIp + ':' + event.localPort + '>' + event.remoteIp + ':' + event.remotePort;
+    }
+
+    private static <V> void removeWhere(MapState<String, V> state, Predicate<V> stale) throws Exception {
+        Iterator<Map.Entry<String, V>> it = state.iterator();
+        while (it.hasNext()) {
+            if (stale.test(it.next().getValue())) {
+                it.remove();
+            }
+        }
     }
 
     /** Bounds state per process whatever the input: beyond {@code limit}, the oldest entries go. */

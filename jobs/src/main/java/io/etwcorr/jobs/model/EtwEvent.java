@@ -96,6 +96,36 @@ public class EtwEvent {
 
     public EtwEvent() {}
 
+    /** A {@link EventKind#TICK} for process {@code pid} of {@code host}: its host's watermark reached {@code watermark}. */
+    public static EtwEvent tick(String host, long pid, long watermark) {
+        EtwEvent tick = new EtwEvent();
+        tick.kind = EventKind.TICK;
+        tick.host = host;
+        tick.pid = pid;
+        tick.ts = watermark;
+        return tick;
+    }
+
+    /** An {@link EventKind#INVALID} marker for a record that broke the contract. */
+    public static EtwEvent invalid(String host, String run, long seq, long ts) {
+        EtwEvent invalid = new EtwEvent();
+        invalid.kind = EventKind.INVALID;
+        invalid.host = host;
+        invalid.run = run;
+        invalid.seq = seq;
+        invalid.ts = ts;
+        return invalid;
+    }
+
+    /** Whether the event is about a process's DNS or network activity. */
+    public boolean isNetworkOrDns() {
+        return switch (kind) {
+            case DNS_QUERY, DNS_ANSWER, TCP_CONNECT, TCP_ACCEPT, TCP_SEND, TCP_RECEIVE, TCP_DISCONNECT,
+                    TCP_RETRANSMIT, TCP_RECONNECT, UDP_SEND, UDP_RECEIVE -> true;
+            default -> false;
+        };
+    }
+
     @Override
     public boolean equals(Object other) {
         if (this == other) {

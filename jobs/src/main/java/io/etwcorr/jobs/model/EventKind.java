@@ -38,5 +38,15 @@ public enum EventKind {
      * Valid input from a provider or event id the jobs do not correlate; only the envelope is set.
      * Counted downstream, not an error.
      */
-    PASSED_OVER
+    PASSED_OVER,
+    /**
+     * A record of a known host that broke the contract in normalization (its dead letter went out
+     * separately): only the envelope is set, so that health counts it and its seq is no gap.
+     */
+    INVALID,
+    /**
+     * Not an ETW event: the host's watermark reached {@code ts}, sent to a process so that its
+     * buckets close and its expired state goes even while it is silent.
+     */
+    TICK
 }
