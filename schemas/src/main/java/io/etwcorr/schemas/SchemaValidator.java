@@ -33,7 +33,7 @@ public final class SchemaValidator {
         } catch (JsonProcessingException e) {
             return List.of("not valid JSON: " + e.getOriginalMessage());
         }
-        if (document == null) {
+        if (document == null || document.isMissingNode()) {
             return List.of("not valid JSON: no content");
         }
         return SCHEMAS.get(id).validate(document).stream().map(ValidationMessage::getMessage).sorted().toList();

@@ -232,13 +232,7 @@ public final class RawEventCodec {
                 }
             }
             long end = p.currentLocation().getByteOffset();
-            JsonToken trailing;
-            try {
-                trailing = p.nextToken();
-            } catch (JsonProcessingException e) {
-                trailing = JsonToken.NOT_AVAILABLE;
-            }
-            if (trailing != null) {
+            if (hasTrailingContent()) {
                 throw new RawEventException(Kind.INVALID_JSON, "trailing content after the JSON object, which ends at offset " + end);
             }
             for (Field field : Field.values()) {
@@ -247,6 +241,15 @@ public final class RawEventCodec {
                 }
             }
             return new RawEvent(v, host, run, seq, ts, provider, guid, id, ver, opcode, pid, tid, props, x);
+        }
+
+        /** Anything but whitespace after the root object, even text that is not JSON. */
+        private boolean hasTrailingContent() throws IOException {
+            try {
+                return p.nextToken() != null;
+            } catch (JsonProcessingException e) {
+                return true;
+            }
         }
 
         private void readField(Field field) throws IOException, RawEventException {
