@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Kafka broker (KRaft, combined broker+controller) running inside this JVM, for the
- * integration tests and the demo. It listens on localhost, on an ephemeral port unless one is
- * given, keeps its data in a temporary directory that is deleted on {@link #close()}, and is
+ * integration tests and the demo. It listens on localhost, on an ephemeral port (the test kit
+ * pre-binds it, so there is no race for a free port), keeps its data in a temporary directory that is deleted on {@link #close()}, and is
  * configured for a single node (replication factor 1 for the internal topics, so transactions
  * and consumer groups work).
  */
@@ -94,7 +94,6 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Options of the embedded broker. */
     public static final class Builder {
-        private int port;
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
 
         private Builder() {
@@ -105,15 +104,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             brokerProperties.put("transaction.state.log.num.partitions", "4");
             brokerProperties.put("group.initial.rebalance.delay.ms", "0");
             brokerProperties.put("auto.create.topics.enable", "false");
-        }
-
-        /** A fixed client port on localhost (0, the default, picks a free one). */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0..65535, got " + port);
-            }
-            this.port = port;
-            return this;
         }
 
         /** A broker configuration property, e.g. for listeners with TLS or SASL. */
@@ -133,11 +123,6 @@ public final class EmbeddedKafka implements AutoCloseable {
                         .setNumControllerNodes(1)
                         .build();
                 KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
-                if (port != 0) {
-                    // The controller keeps the port the kit pre-bound for it; only the client port is fixed.
-                    builder.setConfigProp("listeners", String.format("%s://localhost:%d,%s://localhost:0",
-                            nodes.brokerListenerName().value(), port, nodes.controllerListenerName().value()));
-                }
                 brokerProperties.forEach(builder::setConfigProp);
                 cluster = builder.build();
                 cluster.format();

@@ -6,7 +6,6 @@ import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
 import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventCodec;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,18 +88,6 @@ class EmbeddedKafkaITCase {
         List<ConsumerRecord<String, byte[]>> received = consume("tx-test", 1, "read_committed");
         assertThat(received).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
                 .containsExactly("committed");
-    }
-
-    @Test
-    void aFixedPortIsHonoured() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        try (EmbeddedKafka fixed = EmbeddedKafka.builder().port(port).start()) {
-            assertThat(fixed.bootstrapServers()).isEqualTo("localhost:" + port);
-            fixed.createTopics(1, "fixed");
-        }
     }
 
     private static RawEvent dnsAnswer(String host, long seq) {

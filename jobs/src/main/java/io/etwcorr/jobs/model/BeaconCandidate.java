@@ -1,0 +1,32 @@
+package io.etwcorr.jobs.model;
+
+/**
+ * A (host, process entity, destination) whose callbacks scored as a beacon and passed the fleet
+ * prevalence check: everything the alert says except the lineage, which the per-host process
+ * table adds. A Flink POJO. Times are host event time, µs since the epoch.
+ */
+public final class BeaconCandidate {
+    public String host;
+    public long pid = -1;
+    public String entityId;
+    /** The destination key: the resolved domain when known, else {@code ip:port}. */
+    public String destination;
+    /** The DNS name the callbacks went to, or null. */
+    public String domain;
+    /** The remote address of the latest callback (null for DNS-only beacons). */
+    public String ip;
+    public int port = -1;
+    public double intervalSeconds;
+    public double jitter;
+    public double score;
+    public int callbacks;
+    public long firstSeen;
+    public long lastSeen;
+    public long bytesOutMedian = -1;
+    public long bytesInMedian = -1;
+    public long hostsContactingDestination;
+    /** Stable for the (host, entity, destination) triple and episode: the alert's event.id. */
+    public String episodeId;
+
+    public BeaconCandidate() {}
+}

@@ -1,0 +1,192 @@
+package io.etwcorr.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etwcorr.jobs.config.ConfigLoader;
+import io.etwcorr.jobs.config.EtwcorrConfig;
+import io.etwcorr.kafka.EmbeddedKafka;
+import io.etwcorr.schemas.SchemaId;
+import io.etwcorr.schemas.SchemaValidator;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The production wiring end to end: raw records into etw.raw of a real broker, the job in a
+ * MiniCluster, every output topic read back with read_committed and checked record by record.
+ */
+class KafkaCorrelationJobITCase {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUN = "3f1e6a52-8a7e-4d55-9f0e-0d1f5c2b9a10";
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        kafka.close();
+    }
+
+    @Test
+    void rawRecordsBecomeConnectionsFlowsHealthAndDeadLetters() throws Exception {
+        EtwcorrConfig config = ConfigLoader.load(null, List.of(
+                "kafka.bootstrapServers=" + kafka.bootstrapServers(),
+                "job.checkpointIntervalMs=500",
+                "correlation.idleHostFlushSeconds=2"));
+        EtwcorrConfig.Topics topics = config.kafka.topics;
+        kafka.createTopics(2, topics.raw, topics.connections, topics.flows, topics.health, topics.deadletter);
+
+        produce(topics.raw, List.of(
+                // The four examples of contract/raw-events.md.
+                line(17, 1795633627123456L, "Microsoft-Windows-Kernel-Process", 1, 3, 5120,
+                        "{\"ProcessID\":7312,\"ProcessSequenceNumber\":9981,\"CreateTime\":1795633627120001,"
+                                + "\"ParentProcessID\":5120,\"ParentProcessSequenceNumber\":9012,\"SessionID\":1,"
+                                + "\"ImageName\":\"\\\\Device\\\\HarddiskVolume3\\\\Windows\\\\System32\\\\rundll32.exe\"}",
+                        ",\"x\":{\"image\":\"C:\\\\Windows\\\\System32\\\\rundll32.exe\"}"),
+                line(18, 1795633628000000L, "Microsoft-Windows-DNS-Client", 3008, 0, 7312,
+                        "{\"QueryName\":\"cdn.evil.example\",\"QueryType\":1,\"QueryOptions\":0,\"QueryStatus\":0,"
+                                + "\"QueryResults\":\"::ffff:203.0.113.7;\"}", ""),
+                line(19, 1795633628051000L, "Microsoft-Windows-Kernel-Network", 12, 0, -1,
+                        "{\"PID\":7312,\"size\":0,\"daddr\":\"203.0.113.7\",\"saddr\":\"10.0.0.42\",\"dport\":443,"
+                                + "\"sport\":50123,\"mss\":1460,\"sackopt\":1,\"tsopt\":0,\"wsopt\":1,\"rcvwin\":65535,"
+                                + "\"rcvwinscale\":8,\"sndwinscale\":8,\"seqnum\":0,\"connid\":4096}", ""),
+                line(20, 1795633628093000L, "Microsoft-Windows-Kernel-Network", 10, 0, -1,
+                        "{\"PID\":7312,\"size\":517,\"daddr\":\"203.0.113.7\",\"saddr\":\"10.0.0.42\",\"dport\":443,"
+                                + "\"sport\":50123,\"startime\":0,\"endtime\":0,\"seqnum\":1,\"connid\":4096}", ""),
+                // The collector sent seq 18 twice (at-least-once): dropped and counted.
+                line(18, 1795633628000000L, "Microsoft-Windows-DNS-Client", 3008, 0, 7312,
+                        "{\"QueryName\":\"cdn.evil.example\",\"QueryType\":1,\"QueryOptions\":0,\"QueryStatus\":0,"
+                                + "\"QueryResults\":\"::ffff:203.0.113.7;\"}", ""),
+                line(21, 1795633629000000L, "Microsoft-Windows-Kernel-File", 12, 1, 7312, "{\"FileName\":\"x\"}", ""),
+                line(22, 1795633630000000L, "EtwCorrelation-Collector", 1, 0, -1,
+                        "{\"eventsLost\":3,\"buffersLost\":0,\"sent\":22,\"spooled\":0,\"dropped\":0,"
+                                + "\"providers\":[\"Microsoft-Windows-DNS-Client\"]}", ""),
+                "{\"v\":1,\"host\":\"WS-0042\",\"run\":\"r\",\"seq\":\"twenty\"}"));
+
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(KafkaCorrelationJob.flinkConfiguration());
+        JobClient job = KafkaCorrelationJob.start(env, config);
+        try {
+            List<JsonNode> connections = consume(topics.connections, 1);
+            List<JsonNode> flows = consume(topics.flows, 1);
+            List<JsonNode> health = consume(topics.health, 1);
+            List<JsonNode> deadletters = consume(topics.deadletter, 1);
+
+            assertThat(connections).singleElement().satisfies(c -> {
+                assertValid(SchemaId.CONNECTION, c);
+                assertThat(c.at("/@timestamp").asText()).isEqualTo("2026-11-25T19:07:08.051000Z");
+                assertThat(c.at("/process/pid").asLong()).isEqualTo(7312);
+                assertThat(c.at("/process/entity_id").asText()).isEqualTo("WS-0042:s9981");
+                assertThat(c.at("/process/name").asText()).isEqualTo("rundll32.exe");
+                assertThat(c.at("/network/direction").asText()).isEqualTo("outbound");
+                assertThat(c.at("/source/ip").asText()).isEqualTo("10.0.0.42");
+                assertThat(c.at("/destination/ip").asText()).isEqualTo("203.0.113.7");
+                assertThat(c.at("/destination/port").asInt()).isEqualTo(443);
+                assertThat(c.at("/destination/domain").asText()).isEqualTo("cdn.evil.example");
+                assertThat(c.at("/dns/question/name").asText()).isEqualTo("cdn.evil.example");
+                assertThat(c.at("/dns/resolved_at").asText()).isEqualTo("2026-11-25T19:07:08.000000Z");
+            });
+            assertThat(flows).singleElement().satisfies(f -> {
+                assertValid(SchemaId.FLOW, f);
+                assertThat(f.at("/@timestamp").asText()).isEqualTo("2026-11-25T19:07:00.000000Z");
+                assertThat(f.at("/bucket/end").asText()).isEqualTo("2026-11-25T19:08:00.000000Z");
+                assertThat(f.at("/source/bytes").asLong()).isEqualTo(517);
+                assertThat(f.at("/source/packets").asLong()).isEqualTo(1);
+                assertThat(f.at("/destination/bytes").asLong()).isZero();
+                assertThat(f.at("/destination/domain").asText()).isEqualTo("cdn.evil.example");
+            });
+            assertThat(health).singleElement().satisfies(h -> {
+                assertValid(SchemaId.HEALTH, h);
+                JsonNode counters = h.at("/etwcorr/health");
+                assertThat(counters.get("received").asLong()).isEqualTo(7);
+                assertThat(counters.get("duplicates").asLong()).isEqualTo(1);
+                assertThat(counters.get("passed_over").asLong()).isEqualTo(1);
+                assertThat(counters.get("etw_events_lost").asLong()).isEqualTo(3);
+                assertThat(counters.get("sequence_gaps").asLong()).isZero();
+                assertThat(counters.get("runs").asLong()).isEqualTo(1);
+            });
+            assertThat(deadletters).singleElement().satisfies(d -> {
+                assertValid(SchemaId.DEADLETTER, d);
+                assertThat(d.at("/error/type").asText()).isEqualTo("contract_violation");
+                assertThat(d.at("/error/message").asText()).contains("seq");
+                assertThat(d.at("/etwcorr/deadletter/origin").asText()).startsWith(topics.raw + "/");
+            });
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static String line(long seq, long ts, String provider, int id, int ver, int pid, String props, String extra) {
+        return "{\"v\":1,\"host\":\"WS-0042\",\"run\":\"" + RUN + "\",\"seq\":" + seq + ",\"ts\":" + ts
+                + ",\"provider\":\"" + provider + "\",\"id\":" + id + ",\"ver\":" + ver + ",\"pid\":" + pid
+                + ",\"tid\":-1,\"props\":" + props + extra + "}";
+    }
+
+    private static void produce(String topic, List<String> values) throws Exception {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(kafka.clientProperties(), new StringSerializer(), new StringSerializer())) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, "WS-0042", value)).get();
+            }
+        }
+    }
+
+    /** Reads a topic as a SIEM would (read_committed) until {@code expected} records, then a little longer. */
+    private static List<JsonNode> consume(String topic, int expected) throws Exception {
+        Properties properties = kafka.clientProperties();
+        properties.putAll(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        List<JsonNode> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    records.add(JSON.readTree(record.value().getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+            // Anything beyond what is expected (duplicates, strays) must reach the assertions too.
+            for (var record : consumer.poll(Duration.ofSeconds(2))) {
+                records.add(JSON.readTree(record.value()));
+            }
+        }
+        return records;
+    }
+
+    private static void assertValid(SchemaId schema, JsonNode record) {
+        assertThat(SchemaValidator.validate(schema, record.toString())).as(record.toString()).isEmpty();
+    }
+}
