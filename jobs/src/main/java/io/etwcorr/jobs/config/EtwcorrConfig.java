@@ -3,6 +3,8 @@ package io.etwcorr.jobs.config;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +19,7 @@ public final class EtwcorrConfig implements Serializable {
 
     public Kafka kafka = new Kafka();
     public Correlation correlation = new Correlation();
+    public Beacon beacon = new Beacon();
     public Job job = new Job();
 
     /** Kafka connection, topic names and extra client properties (TLS, SASL, ...). */
@@ -63,8 +66,49 @@ public final class EtwcorrConfig implements Serializable {
         public long idleHostFlushSeconds = 300;
         /** Per collector run, how many recent sequence numbers are remembered to drop duplicates. */
         public int dedupeWindow = 8192;
+        /** A send or receive after this much silence on a connection starts a new callback (a keep-alive beacon). */
+        public long callbackGapMillis = 1000;
+        /** A DNS answer that no connection of the process uses within this window is a DNS-only callback. */
+        public long dnsOnlyWindowSeconds = 10;
         /** How long a process's identity is kept after its last event when it never stopped. */
         public long processRetentionSeconds = Duration.ofHours(24).toSeconds();
+    }
+
+    /** Beacon scoring, fleet prevalence, the allowlist and alert de-duplication. */
+    public static final class Beacon implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** Callbacks needed before a (process, destination) can alert. */
+        public int minCallbacks = 8;
+        /** Score (0..1) at which a (process, destination) alerts. */
+        public double threshold = 0.55;
+        /** How many of the latest callbacks are scored. */
+        public int window = 48;
+        /** A later alert for the same triple needs a score this much higher, or the quiet period. */
+        public double materialRise = 0.1;
+        public long quietPeriodSeconds = 3600;
+        /** Scoring state of a (process, destination) with no callback for this long is dropped (wall clock). */
+        public long idleTtlSeconds = 6 * 3600;
+        /** A destination contacted by at least this many hosts ... */
+        public int prevalenceMinHosts = 5;
+        /** ... that are also at least this fraction of the hosts seen is infrastructure, not C2. */
+        public double prevalenceMinFraction = 0.10;
+        public long prevalenceWindowSeconds = 24 * 3600;
+        /** Decide prevalence once the input has ended (bounded runs: analyze), for determinism. */
+        public boolean decideAtEndOfInput = false;
+        public Allowlist allowlist = new Allowlist();
+        /** Process names where lineage stops for patient zero (contract/outputs.md). */
+        public List<String> boundaryProcesses = new ArrayList<>(List.of("explorer.exe", "services.exe",
+                "svchost.exe", "wininit.exe", "winlogon.exe", "userinit.exe", "smss.exe", "csrss.exe", "System"));
+    }
+
+    /** What never alerts: process images (globs), domains (suffix rules, the apex included), CIDRs. */
+    public static final class Allowlist implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public List<String> images = new ArrayList<>();
+        public List<String> domains = new ArrayList<>();
+        public List<String> cidrs = new ArrayList<>();
     }
 
     /** The Flink job itself. */

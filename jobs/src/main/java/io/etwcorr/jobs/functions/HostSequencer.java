@@ -261,6 +261,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         }
         lastTickBoundary.update(boundary);
         String host = ctx.getCurrentKey();
+        out.collect(EtwEvent.tick(host, -1, next)); // the host's own clock, for its process table
         Iterator<Map.Entry<Long, Long>> it = activePids.iterator();
         while (it.hasNext()) {
             Map.Entry<Long, Long> active = it.next();

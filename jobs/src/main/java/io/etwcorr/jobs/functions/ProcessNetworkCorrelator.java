@@ -1,9 +1,12 @@
 package io.etwcorr.jobs.functions;
 
 import io.etwcorr.jobs.config.EtwcorrConfig;
+import io.etwcorr.jobs.beacon.Domains;
+import io.etwcorr.jobs.model.Callback;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.OutputRecord;
 import io.etwcorr.jobs.normalize.EntityIds;
+import io.etwcorr.jobs.normalize.IpAddresses;
 import io.etwcorr.jobs.sinks.OutputRecords;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +41,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<OutputRecord> FLOWS = new OutputTag<>("flows") {};
+    public static final OutputTag<Callback> CALLBACKS = new OutputTag<>("callbacks") {};
 
     private static final long MICROS_PER_SECOND = 1_000_000L;
     /** A bound on state per process, whatever the input: the oldest entries go first. */
@@ -46,23 +50,29 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     private final long bucketMicros;
     private final long dnsTtlMicros;
     private final long processRetentionSeconds;
+    private final long callbackGapMicros;
+    private final long dnsOnlyWindowMicros;
 
     private transient ValueState<ProcessIdentity> identity;
     private transient MapState<String, DnsAnswer> answers;
     private transient MapState<String, Connection> connections;
     private transient MapState<String, FlowBucket> buckets;
+    private transient MapState<String, PendingLookup> pendingLookups;
 
     public ProcessNetworkCorrelator(EtwcorrConfig.Correlation config) {
         this.bucketMicros = config.bucketSeconds * MICROS_PER_SECOND;
         this.dnsTtlMicros = config.dnsTtlSeconds * MICROS_PER_SECOND;
         this.processRetentionSeconds = config.processRetentionSeconds;
+        this.callbackGapMicros = config.callbackGapMillis * 1000L;
+        this.dnsOnlyWindowMicros = config.dnsOnlyWindowSeconds * MICROS_PER_SECOND;
     }
 
     /** Whether this function needs the event: process lifecycle, DNS answers, network, ticks. */
     public static boolean isInput(EtwEvent event) {
         return switch (event.kind) {
             case PROCESS_START, PROCESS_RUNDOWN, PROCESS_STOP, DNS_ANSWER, TCP_CONNECT, TCP_ACCEPT, TCP_SEND,
-                    TCP_RECEIVE, TCP_DISCONNECT, UDP_SEND, UDP_RECEIVE, TICK -> true;
+                    TCP_RECEIVE, TCP_DISCONNECT, UDP_SEND, UDP_RECEIVE -> true;
+            case TICK -> event.pid >= 0; // per-host ticks (pid -1) are for the lineage
             default -> false;
         };
     }
@@ -85,6 +95,8 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
                 new MapStateDescriptor<>("connections", Types.STRING, Types.POJO(Connection.class)));
         buckets = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("flow-buckets", Types.STRING, Types.POJO(FlowBucket.class)));
+        pendingLookups = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-lookups", Types.STRING, Types.POJO(PendingLookup.class)));
     }
 
     @Override
@@ -99,22 +111,34 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
                 }
             }
             case DNS_ANSWER -> remember(event);
-            case TCP_CONNECT -> announce(event, connection(event), "outbound", out);
+            case TCP_CONNECT -> {
+                Connection connection = connection(event);
+                closeBurst(connection, ctx); // a reused connection id starts afresh
+                connection.outbound = true;
+                announce(event, connection, "outbound", out);
+                activity(event, connection, 0, 0, ctx);
+            }
             case TCP_ACCEPT -> announce(event, connection(event), "inbound", out);
             case TCP_SEND -> {
                 Connection connection = connection(event);
                 if (!connection.announced) {
+                    connection.outbound = true;
                     announce(event, connection, "outbound", out); // connected before we saw it
-                } else {
-                    touch(event, connection);
                 }
+                activity(event, connection, Math.max(0, event.size), 0, ctx);
                 count(event, "tcp", true);
             }
             case TCP_RECEIVE -> {
-                touch(event, connection(event));
+                activity(event, connection(event), 0, Math.max(0, event.size), ctx);
                 count(event, "tcp", false);
             }
-            case TCP_DISCONNECT -> connections.remove(connectionKey(event));
+            case TCP_DISCONNECT -> {
+                Connection connection = connections.get(connectionKey(event));
+                if (connection != null) {
+                    closeBurst(connection, ctx);
+                    connections.remove(connectionKey(event));
+                }
+            }
             case UDP_SEND -> count(event, "udp", true);
             case UDP_RECEIVE -> count(event, "udp", false);
             case TICK -> expire(event.ts, ctx);
@@ -128,9 +152,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
             return; // a rundown of a process we already know
         }
         if (current != null) {
-            closeBuckets(Long.MAX_VALUE, ctx); // the PID now names another process
-            answers.clear();
-            connections.clear();
+            endInstance(ctx); // the PID now names another process
         }
         ProcessIdentity started = new ProcessIdentity();
         started.entityId = event.entityId;
@@ -141,12 +163,30 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     }
 
     private void remember(EtwEvent answer) throws Exception {
-        if (answer.status != 0 || answer.addresses == null || answer.queryName == null) {
+        if (answer.queryName == null || answer.addresses == null) {
             return;
         }
+        current(answer);
         for (String address : answer.addresses) {
             answers.put(address, new DnsAnswer(answer.queryName, answer.ts, answer.ts + dnsTtlMicros));
         }
+        if (isBeaconDomain(answer)) {
+            pendingLookups.put(answer.queryName + '@' + answer.ts,
+                    new PendingLookup(answer.queryName, answer.ts, answer.addresses));
+        }
+    }
+
+    /** Lookups of local names (or answered only with local addresses) are never a beacon's destination. */
+    private static boolean isBeaconDomain(EtwEvent answer) {
+        if (answer.queryName.indexOf('.') < 0 || answer.queryName.endsWith(".local")) {
+            return false;
+        }
+        for (String address : answer.addresses) {
+            if (!IpAddresses.isLoopbackOrLinkLocal(address)) {
+                return true;
+            }
+        }
+        return answer.addresses.length == 0; // failed lookups (NXDOMAIN, DGA) count
     }
 
     private Connection connection(EtwEvent event) throws Exception {
@@ -154,9 +194,101 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         return connection == null ? new Connection() : connection;
     }
 
-    private void touch(EtwEvent event, Connection connection) throws Exception {
+    /** Traffic on a connection: extends its burst, or ends it and starts another after an idle gap. */
+    private void activity(EtwEvent event, Connection connection, long bytesOut, long bytesIn, Context ctx)
+            throws Exception {
+        if (connection.burstStart >= 0 && event.ts - connection.burstLast > callbackGapMicros) {
+            closeBurst(connection, ctx);
+        }
+        if (connection.burstStart < 0) {
+            connection.burstStart = event.ts;
+        }
+        connection.burstLast = event.ts;
+        connection.burstBytesOut += bytesOut;
+        connection.burstBytesIn += bytesIn;
+        connection.remoteIp = event.remoteIp;
+        connection.remotePort = event.remotePort;
         connection.lastTs = event.ts;
         connections.put(connectionKey(event), connection);
+        if (connection.outbound && event.remoteIp != null) {
+            dropLookupsUsedBy(event.remoteIp);
+        }
+    }
+
+    /** Emits the connection's open burst as a callback (outbound ones only) and resets it. */
+    private void closeBurst(Connection connection, Context ctx) throws Exception {
+        if (connection.burstStart >= 0 && connection.outbound && connection.remoteIp != null
+                && !IpAddresses.isLoopbackOrLinkLocal(connection.remoteIp)
+                && !IpAddresses.isUnspecified(connection.remoteIp)) {
+            Callback callback = callback(ctx, connection.burstStart);
+            callback.destination = connection.domain != null
+                    ? connection.domain : connection.remoteIp + ':' + connection.remotePort;
+            callback.domain = connection.domain;
+            callback.ip = connection.remoteIp;
+            callback.port = connection.remotePort;
+            callback.bytesOut = connection.burstBytesOut;
+            callback.bytesIn = connection.burstBytesIn;
+            ctx.output(CALLBACKS, callback);
+        }
+        connection.burstStart = -1;
+        connection.burstBytesOut = 0;
+        connection.burstBytesIn = 0;
+    }
+
+    private void dropLookupsUsedBy(String address) throws Exception {
+        Iterator<Map.Entry<String, PendingLookup>> it = pendingLookups.iterator();
+        while (it.hasNext()) {
+            for (String answered : it.next().getValue().addresses) {
+                if (answered.equals(address)) {
+                    it.remove();
+                    break;
+                }
+            }
+        }
+    }
+
+    private Callback callback(Context ctx, long ts) throws Exception {
+        ProcessIdentity process = identity.value();
+        String key = ctx.getCurrentKey();
+        int slash = key.lastIndexOf('/');
+        Callback callback = new Callback();
+        callback.host = key.substring(0, slash);
+        callback.pid = Long.parseLong(key.substring(slash + 1));
+        callback.entityId = process.entityId;
+        callback.executable = process.executable;
+        callback.ts = ts;
+        return callback;
+    }
+
+    /** DNS answers the window has passed without a connection: DNS-only callbacks, in time order. */
+    private void emitDnsOnlyCallbacks(long watermark, Context ctx) throws Exception {
+        List<PendingLookup> due = new ArrayList<>();
+        Iterator<Map.Entry<String, PendingLookup>> it = pendingLookups.iterator();
+        while (it.hasNext()) {
+            PendingLookup lookup = it.next().getValue();
+            if (watermark == Long.MAX_VALUE || lookup.ts + dnsOnlyWindowMicros < watermark) {
+                due.add(lookup);
+                it.remove();
+            }
+        }
+        due.sort(Comparator.comparingLong((PendingLookup l) -> l.ts).thenComparing(l -> l.queryName));
+        for (PendingLookup lookup : due) {
+            Callback callback = callback(ctx, lookup.ts);
+            callback.domain = Domains.registrable(lookup.queryName);
+            callback.destination = callback.domain;
+            ctx.output(CALLBACKS, callback);
+        }
+    }
+
+    /** The process instance ends (stop passed, PID reused, end of input): flush and forget it. */
+    private void endInstance(Context ctx) throws Exception {
+        closeBuckets(Long.MAX_VALUE, ctx);
+        emitDnsOnlyCallbacks(Long.MAX_VALUE, ctx);
+        for (Connection connection : connections.values()) {
+            closeBurst(connection, ctx);
+        }
+        answers.clear();
+        connections.clear();
     }
 
     private void announce(EtwEvent event, Connection connection, String direction, Collector<OutputRecord> out)
@@ -164,7 +296,10 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         DnsAnswer answer = "outbound".equals(direction) ? liveAnswer(event.remoteIp, event.ts) : null;
         connection.announced = true;
         connection.domain = answer == null ? null : answer.queryName;
-        touch(event, connection);
+        connection.remoteIp = event.remoteIp;
+        connection.remotePort = event.remotePort;
+        connection.lastTs = event.ts;
+        connections.put(connectionKey(event), connection);
         out.collect(OutputRecords.connection(event, current(event), direction, answer == null ? null : answer.queryName,
                 answer == null ? -1 : answer.resolvedAt));
     }
@@ -203,14 +338,23 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
 
     /** The host's watermark moved to {@code watermark}: close, expire and clean up what it passed. */
     private void expire(long watermark, Context ctx) throws Exception {
-        closeBuckets(watermark, ctx);
         ProcessIdentity current = identity.value();
-        boolean gone = current != null && current.stoppedAt >= 0 && current.stoppedAt <= watermark && buckets.isEmpty();
-        if (watermark == Long.MAX_VALUE || gone) {
-            identity.clear();
-            answers.clear();
-            connections.clear();
+        if (current == null) {
             return;
+        }
+        if (watermark == Long.MAX_VALUE || current.stoppedAt >= 0 && current.stoppedAt <= watermark) {
+            endInstance(ctx);
+            identity.clear();
+            return;
+        }
+        closeBuckets(watermark, ctx);
+        emitDnsOnlyCallbacks(watermark, ctx);
+        for (Map.Entry<String, Connection> entry : connections.entries()) {
+            Connection connection = entry.getValue();
+            if (connection.burstStart >= 0 && connection.burstLast < watermark - callbackGapMicros) {
+                closeBurst(connection, ctx);
+                entry.setValue(connection);
+            }
         }
         removeWhere(answers, answer -> answer.expiresAt < watermark);
         removeWhere(connections, connection -> connection.lastTs < watermark - dnsTtlMicros);

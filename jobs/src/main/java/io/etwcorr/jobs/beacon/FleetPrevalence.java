@@ -1,0 +1,110 @@
+package io.etwcorr.jobs.beacon;
+
+import io.etwcorr.jobs.config.EtwcorrConfig;
+import io.etwcorr.jobs.model.BeaconCandidate;
+import io.etwcorr.jobs.model.Callback;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Per destination: which hosts contacted it, and whether a beacon candidate toward it is C2 or
+ * infrastructure. A destination contacted by at least {@code prevalenceMinHosts} hosts that are also
+ * at least {@code prevalenceMinFraction} of the fleet within the window is infrastructure (update
+ * services, NTP, chat): its candidates are dropped. Others pass on with the host count.
+ *
+ * <p>The fleet size is the number of hosts this subtask has seen callbacks from: every host calls
+ * many destinations, spread over all subtasks, so each subtask sees nearly the whole fleet. It is
+ * not checkpointed; after a restore it is rebuilt from new callbacks.
+ *
+ * <p>With {@code decideAtEndOfInput} (bounded runs) candidates wait for the end of the input, so the
+ * decision does not depend on how other hosts' callbacks interleaved with them.
+ */
+public final class FleetPrevalence extends KeyedCoProcessFunction<String, Callback, BeaconCandidate, BeaconCandidate> {
+    private static final long serialVersionUID = 1L;
+
+    private final EtwcorrConfig.Beacon config;
+    private transient MapState<String, Long> contacts;
+    private transient ListState<BeaconCandidate> held;
+    private transient Map<String, Long> fleet;
+
+    public FleetPrevalence(EtwcorrConfig.Beacon config) {
+        this.config = config;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        contacts = getRuntimeContext().getMapState(new MapStateDescriptor<>("contacts", Types.STRING, Types.LONG));
+        held = getRuntimeContext().getListState(
+                new ListStateDescriptor<>("held-candidates", Types.POJO(BeaconCandidate.class)));
+        fleet = new HashMap<>();
+    }
+
+    @Override
+    public void processElement1(Callback callback, Context ctx, Collector<BeaconCandidate> out) throws Exception {
+        Long last = contacts.get(callback.host);
+        if (last == null) {
+            forgetHostsOlderThan(callback.ts - config.prevalenceWindowSeconds * 1_000_000L);
+        }
+        if (last == null || callback.ts > last) {
+            contacts.put(callback.host, callback.ts);
+        }
+        fleet.merge(callback.host, callback.ts, Math::max);
+        if (fleet.size() > 4 * 1024 * 1024) {
+            fleet.clear(); // a safety bound far beyond any fleet; it refills from the next callbacks
+        }
+    }
+
+    @Override
+    public void processElement2(BeaconCandidate candidate, Context ctx, Collector<BeaconCandidate> out)
+            throws Exception {
+        if (config.decideAtEndOfInput) {
+            held.add(candidate);
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        } else {
+            decide(candidate, out);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<BeaconCandidate> out) throws Exception {
+        for (BeaconCandidate candidate : held.get()) {
+            decide(candidate, out);
+        }
+        held.clear();
+    }
+
+    /** Bounds the state: a new host is the moment to drop those outside the window. */
+    private void forgetHostsOlderThan(long since) throws Exception {
+        var it = contacts.iterator();
+        while (it.hasNext()) {
+            if (it.next().getValue() < since) {
+                it.remove();
+            }
+        }
+    }
+
+    private void decide(BeaconCandidate candidate, Collector<BeaconCandidate> out) throws Exception {
+        long since = candidate.lastSeen - config.prevalenceWindowSeconds * 1_000_000L;
+        long hosts = 0;
+        for (Map.Entry<String, Long> contact : contacts.entries()) {
+            if (contact.getValue() >= since || contact.getKey().equals(candidate.host)) {
+                hosts++;
+            }
+        }
+        long fleetSize = fleet.values().stream().filter(ts -> ts >= since).count();
+        boolean infrastructure = hosts >= config.prevalenceMinHosts
+                && hosts >= config.prevalenceMinFraction * Math.max(fleetSize, hosts);
+        if (!infrastructure) {
+            candidate.hostsContactingDestination = Math.max(1, hosts);
+            out.collect(candidate);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.etwcorr.jobs.model;
+
+/**
+ * One callback of a process toward a destination: an outbound connection, a send burst after an
+ * idle gap on an existing connection, or a DNS lookup that no connection followed. The stream of
+ * callbacks per (host, process, destination) is what beacon scoring looks at. A Flink POJO; times
+ * are host event time, µs since the epoch.
+ */
+public final class Callback {
+    public String host;
+    public long pid = -1;
+    public String entityId;
+    /** The process image (DOS path when known), for the allowlist. */
+    public String executable;
+    /** The destination key: the resolved domain when known, else {@code ip:port}. */
+    public String destination;
+    public String domain;
+    public String ip;
+    public int port = -1;
+    public long ts;
+    /** Bytes the process sent and received in this callback; -1 for DNS-only callbacks. */
+    public long bytesOut = -1;
+    public long bytesIn = -1;
+
+    public Callback() {}
+
+    /** The key of the scoring state: one stream per host, process instance and destination. */
+    public String scoringKey() {
+        return host + '|' + entityId + '|' + destination;
+    }
+}
