@@ -80,6 +80,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Runs the job graph over {@code inputs} and writes the five files into {@code out}. */
     public static Summary analyze(List<Path> inputs, Path out, EtwcorrConfig config) throws Exception {
+        config.beacon.decideAtEndOfInput = true; // bounded: alerts must not depend on arrival order
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
                 config.job.parallelism, KafkaCorrelationJob.flinkConfiguration());
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
@@ -96,8 +97,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
         CorrelationPipeline.Outputs outputs = CorrelationPipeline.build(raw, config);
         Path parts = out.resolve(".parts");
-        label(outputs.connections(), "connections.jsonl")
-                .union(label(outputs.flows(), "flows.jsonl"),
+        label(outputs.anomalies(), "anomalies.jsonl")
+                .union(label(outputs.connections(), "connections.jsonl"),
+                        label(outputs.flows(), "flows.jsonl"),
                         label(outputs.health(), "health.jsonl"),
                         label(outputs.deadletter(), "deadletter.jsonl"))
                 .sinkTo(new JsonLinesPartSink(parts)).name("JSONL files");

@@ -1,9 +1,15 @@
 package io.etwcorr.jobs;
 
+import io.etwcorr.jobs.beacon.BeaconScorer;
+import io.etwcorr.jobs.beacon.FleetPrevalence;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.functions.HostSequencer;
 import io.etwcorr.jobs.functions.ParseAndNormalize;
 import io.etwcorr.jobs.functions.ProcessNetworkCorrelator;
+import io.etwcorr.jobs.lineage.LineageConfig;
+import io.etwcorr.jobs.lineage.LineageFunction;
+import io.etwcorr.jobs.model.BeaconCandidate;
+import io.etwcorr.jobs.model.Callback;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
@@ -17,14 +23,19 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * <pre>
  * raw ─▶ parse+normalize ─┬─▶ deadletter
  *                         └─ keyBy(host) ─▶ host sequencer ─┬─▶ health
- *                                                           └─ keyBy(host/pid) ─▶ DNS⋈TCP, buckets ─┬─▶ connections
- *                                                                                                  └─▶ flows
+ *                                                           ├─ keyBy(host/pid) ─▶ DNS⋈TCP, buckets ─┬─▶ connections
+ *                                                           │                                      ├─▶ flows
+ *                                                           │       callbacks ◀────────────────────┘
+ *                                                           │        ├─ keyBy(host|entity|destination) ─▶ beacon score
+ *                                                           │        └─ keyBy(destination) ─▶ fleet prevalence ◀─┘
+ *                                                           └─ keyBy(host): process table ◀── candidates ─▶ anomalies
  * </pre>
  */
 public final class CorrelationPipeline {
 
     /** The output streams, one per topic of contract/outputs.md. */
     public record Outputs(
+            DataStream<OutputRecord> anomalies,
             DataStream<OutputRecord> connections,
             DataStream<OutputRecord> flows,
             DataStream<OutputRecord> health,
@@ -32,6 +43,12 @@ public final class CorrelationPipeline {
     }
 
     private CorrelationPipeline() {}
+
+    private static LineageConfig lineageConfig(EtwcorrConfig.Beacon beacon) {
+        LineageConfig lineage = new LineageConfig();
+        lineage.boundaryProcesses = beacon.boundaryProcesses;
+        return lineage;
+    }
 
     public static Outputs build(DataStream<RawRecord> raw, EtwcorrConfig config) {
         SingleOutputStreamOperator<EtwEvent> events = raw
@@ -50,7 +67,28 @@ public final class CorrelationPipeline {
                 .process(new ProcessNetworkCorrelator(config.correlation))
                 .uid("dns-tcp-join").name("DNS ⋈ TCP per process, byte buckets");
 
+        DataStream<Callback> callbacks = connections.getSideOutput(ProcessNetworkCorrelator.CALLBACKS);
+        SingleOutputStreamOperator<BeaconCandidate> scored = callbacks
+                .keyBy(Callback::scoringKey)
+                .process(new BeaconScorer(config.beacon))
+                .uid("beacon-scorer").name("Beacon score per process and destination");
+
+        SingleOutputStreamOperator<BeaconCandidate> notInfrastructure = callbacks
+                .keyBy(callback -> callback.destination)
+                .connect(scored.keyBy(candidate -> candidate.destination))
+                .process(new FleetPrevalence(config.beacon))
+                .uid("fleet-prevalence").name("Fleet prevalence per destination");
+
+        SingleOutputStreamOperator<OutputRecord> anomalies = sequenced
+                .filter(LineageFunction::isInput)
+                .name("Process lifecycle events")
+                .keyBy(event -> event.host)
+                .connect(notInfrastructure.keyBy(candidate -> candidate.host))
+                .process(new LineageFunction(lineageConfig(config.beacon)))
+                .uid("lineage").name("Process lineage, patient zero, alerts");
+
         return new Outputs(
+                anomalies,
                 connections,
                 connections.getSideOutput(ProcessNetworkCorrelator.FLOWS),
                 sequenced.getSideOutput(HostSequencer.HEALTH),

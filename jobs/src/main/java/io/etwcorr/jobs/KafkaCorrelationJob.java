@@ -32,6 +32,7 @@ public final class KafkaCorrelationJob {
 
         CorrelationPipeline.Outputs outputs = CorrelationPipeline.build(raw, config);
         EtwcorrConfig.Topics topics = config.kafka.topics;
+        sink(outputs.anomalies(), config, topics.anomalies);
         sink(outputs.connections(), config, topics.connections);
         sink(outputs.flows(), config, topics.flows);
         sink(outputs.health(), config, topics.health);
