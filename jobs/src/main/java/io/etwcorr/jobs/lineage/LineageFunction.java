@@ -128,6 +128,8 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
             }
         }
         if (stillWaiting == Long.MAX_VALUE) {
+            // Removing through the iterator can leave an empty map behind in the heap backend.
+            pendingCandidates.clear();
             earliestPending.clear();
         } else {
             earliestPending.update(stillWaiting);
