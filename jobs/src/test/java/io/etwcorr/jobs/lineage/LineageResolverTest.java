@@ -1,6 +1,5 @@
 package io.etwcorr.jobs.lineage;
 
-import static io.etwcorr.jobs.lineage.ProcessEvents.HOUR;
 import static io.etwcorr.jobs.lineage.ProcessEvents.NO_PARENT;
 import static io.etwcorr.jobs.lineage.ProcessEvents.SECOND;
 import static io.etwcorr.jobs.lineage.ProcessEvents.T0;
