@@ -1,0 +1,68 @@
+package io.etwcorr.jobs.lineage;
+
+import io.etwcorr.jobs.model.BeaconCandidate;
+import io.etwcorr.jobs.model.OutputRecord;
+import io.etwcorr.schemas.out.AnomalyRecord;
+import io.etwcorr.schemas.out.EcsTime;
+import io.etwcorr.schemas.out.Endpoint;
+import io.etwcorr.schemas.out.EventField;
+import io.etwcorr.schemas.out.HostField;
+import io.etwcorr.schemas.out.OutputJson;
+import io.etwcorr.schemas.out.ProcessRef;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the etw.anomalies record (contract/outputs.md) of a beacon candidate and its lineage. */
+final class AnomalyRecords {
+    static final String COMMAND_AND_CONTROL = "T1071";
+    static final String DNS_COMMAND_AND_CONTROL = "T1071.004";
+    static final String PROCESS_INJECTION = "T1055";
+
+    private AnomalyRecords() {}
+
+    /** The alert, keyed by host and timed at the candidate's last callback; {@code parent} null when unknown. */
+    static OutputRecord anomaly(BeaconCandidate candidate, Lineage lineage, ProcessEntry parent) {
+        ProcessEntry alerting = lineage.alerting();
+        AnomalyRecord record = new AnomalyRecord(
+                EcsTime.format(candidate.lastSeen),
+                EventField.networkAlert(candidate.episodeId),
+                new AnomalyRecord.Rule("beacon"),
+                new HostField(candidate.host),
+                new AnomalyRecord.AlertProcess(ref(alerting), alerting.commandLine,
+                        parent == null ? null : new ProcessRef(parent.pid, parent.entityId, parent.name, null)),
+                new Endpoint(candidate.ip, candidate.port < 0 ? null : candidate.port, candidate.domain, null, null),
+                beacon(candidate),
+                new AnomalyRecord.PatientZero(ref(lineage.patientZero()), lineage.patientZeroReason()),
+                lineage.links().stream()
+                        .map(link -> new AnomalyRecord.LineageEntry(ref(link.process()), link.edge().wireName()))
+                        .toArray(AnomalyRecord.LineageEntry[]::new),
+                threat(candidate, lineage));
+        return new OutputRecord(candidate.host, candidate.lastSeen, OutputJson.toJson(record));
+    }
+
+    private static AnomalyRecord.Beacon beacon(BeaconCandidate candidate) {
+        // The schema requires the medians; a detector that saw no payload reports -1.
+        return new AnomalyRecord.Beacon(candidate.intervalSeconds, candidate.jitter, candidate.callbacks,
+                candidate.score, EcsTime.format(candidate.firstSeen), EcsTime.format(candidate.lastSeen),
+                Math.max(0, candidate.bytesOutMedian), Math.max(0, candidate.bytesInMedian),
+                candidate.hostsContactingDestination);
+    }
+
+    /** MITRE ATT&CK: application-layer C2, over DNS when no address was contacted, and injection when the chain shows one. */
+    private static AnomalyRecord.Threat threat(BeaconCandidate candidate, Lineage lineage) {
+        AnomalyRecord.Threat commandAndControl = AnomalyRecord.Threat.commandAndControl();
+        List<String> techniques = new ArrayList<>(List.of(COMMAND_AND_CONTROL));
+        if (candidate.ip == null) {
+            techniques.add(DNS_COMMAND_AND_CONTROL);
+        }
+        if (lineage.hasInjection()) {
+            techniques.add(PROCESS_INJECTION);
+        }
+        return new AnomalyRecord.Threat(commandAndControl.framework(), commandAndControl.tactic(),
+                new AnomalyRecord.Technique(techniques.toArray(String[]::new)));
+    }
+
+    private static ProcessRef ref(ProcessEntry process) {
+        return new ProcessRef(process.pid, process.entityId, process.name, process.executable);
+    }
+}
