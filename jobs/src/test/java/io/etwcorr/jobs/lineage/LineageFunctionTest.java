@@ -220,7 +220,9 @@ class LineageFunctionTest {
         overDns.port = -1;
         harness.processElement2(overDns, LAST_CALLBACK);
 
-        JsonNode alert = JSON.readTree(harness.extractOutputValues().get(0).json);
+        String json = harness.extractOutputValues().get(0).json;
+        assertThat(SchemaValidator.validate(SchemaId.ANOMALY, json)).isEmpty();
+        JsonNode alert = JSON.readTree(json);
         assertThat(alert.path("destination").toString()).isEqualTo("{\"domain\":\"cdn.evil.example\"}");
         assertThat(alert.path("threat").path("technique").path("id").toString()).isEqualTo("[\"T1071\",\"T1071.004\"]");
     }

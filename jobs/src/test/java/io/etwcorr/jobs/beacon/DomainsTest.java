@@ -1,0 +1,21 @@
+package io.etwcorr.jobs.beacon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DomainsTest {
+    @ParameterizedTest
+    @CsvSource({
+        "a1b2c3.c2.evil.example, evil.example",
+        "evil.example, evil.example",
+        "localhost, localhost",
+        "x.y.example.co.uk, example.co.uk",
+        "cdn.example.com.au, example.com.au",
+        "deep.sub.example.de, example.de",
+    })
+    void subdomainsOfOneRegistrableDomainGroupTogether(String name, String registrable) {
+        assertThat(Domains.registrable(name)).isEqualTo(registrable);
+    }
+}
