@@ -2,6 +2,7 @@ package io.etwcorr.jobs.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,13 +40,24 @@ public final class ConfigLoader {
         try {
             return YAML.treeToValue(tree, EtwcorrConfig.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid config" + (file == null ? "" : " " + file) + ": "
+            String where = e instanceof JsonMappingException mapping ? " at " + path(mapping) : "";
+            throw new IllegalArgumentException("invalid config" + (file == null ? "" : " " + file) + where + ": "
                     + e.getOriginalMessage(), e);
         }
     }
 
     public static EtwcorrConfig defaults() {
         return load(null, List.of());
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            }
+        }
+        return path.toString();
     }
 
     private static ObjectNode readTree(Path file) throws IOException {
