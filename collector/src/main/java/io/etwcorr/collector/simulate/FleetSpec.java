@@ -39,9 +39,15 @@ public record FleetSpec(
         if (!(rateScale >= 0)) {
             throw new IllegalArgumentException("rateScale must be >= 0, got " + rateScale);
         }
+        int[] svchostVictims = new int[hosts];
         for (ImplantSpec implant : implants) {
             if (implant.hostIndex() >= hosts) {
                 throw new IllegalArgumentException("implant on host " + implant.hostIndex() + " of a fleet of " + hosts);
+            }
+            boolean intoSvchost = implant.delivery() == Delivery.INJECTED && implant.target() == InjectionTarget.EXISTING_SVCHOST;
+            if (intoSvchost && ++svchostVictims[implant.hostIndex()] > BootedHost.SPARE_SVCHOSTS) {
+                throw new IllegalArgumentException("more than " + BootedHost.SPARE_SVCHOSTS + " implants inject into svchost.exe on host "
+                        + implant.hostIndex());
             }
         }
     }
