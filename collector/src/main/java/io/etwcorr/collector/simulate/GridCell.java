@@ -1,0 +1,5 @@
+package io.etwcorr.collector.simulate;
+
+/** One combination of beacon parameters in the evaluation grid. */
+public record GridCell(double sleepS, double jitter, JitterKind jitterKind, double missedFraction, BeaconMode mode, Delivery delivery) {
+}
