@@ -158,8 +158,10 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
             return;
         }
         long gaps = 0;
-        for (SequenceWindow window : runs.values()) {
-            gaps += window.openGaps();
+        for (Map.Entry<String, SequenceWindow> run : runs.entries()) {
+            SequenceWindow window = run.getValue();
+            gaps += window.countOpenGaps();
+            run.setValue(window);
         }
         if (gaps > 0) {
             HealthCounters counters = counters(newest);
