@@ -136,6 +136,22 @@ class SequenceWindowTest {
     }
 
     @Test
+    void gapsCountedAtAFlushAreNotCountedAgain() {
+        accept(0);
+        accept(2);
+
+        assertThat(window.countOpenGaps()).isEqualTo(1);
+        assertThat(window.countOpenGaps()).isZero();
+        assertThat(window.openGaps()).isZero();
+
+        accept(5);
+        assertThat(window.countOpenGaps()).as("3 and 4").isEqualTo(2);
+        assertThat(accept(4)).as("a counted gap that turns up after all is used").isEqualTo(NEW);
+        accept(SIZE + 10); // the ring is now [11, 74]: 1 and 3 leave it, counted already
+        assertThat(gaps[0]).as("6..10 only").isEqualTo(5);
+    }
+
+    @Test
     void theSizeMustBeAPositiveMultipleOf64() {
         assertThatThrownBy(() -> new SequenceWindow(100)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SequenceWindow(0)).isInstanceOf(IllegalArgumentException.class);
