@@ -98,10 +98,13 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     public void processElement(EtwEvent event, Context ctx, Collector<EtwEvent> out) throws Exception {
         HealthCounters counters = counters(event.ts);
         counters.received++;
-        if (!acceptSequence(event, counters)) {
+        SequenceWindow.Outcome outcome = acceptSequence(event, counters);
+        if (outcome == SequenceWindow.Outcome.DUPLICATE) {
+            counters.duplicates++;
             health.put(intervalStart(event.ts), counters);
             return;
         }
+        boolean late = outcome == SequenceWindow.Outcome.BELOW_WINDOW;
         switch (event.kind) {
             case HEARTBEAT -> countHeartbeat(event, counters);
             case PASSED_OVER -> counters.passedOver++;
@@ -109,12 +112,15 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
             default -> {
                 long current = currentWatermark();
                 if (event.ts < current) {
-                    counters.late++;
+                    late = true;
                     release(event, out);
                 } else {
                     pending.add(event);
                 }
             }
+        }
+        if (late) {
+            counters.late++;
         }
         health.put(intervalStart(event.ts), counters);
 
@@ -158,8 +164,10 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
             return;
         }
         long gaps = 0;
-        for (SequenceWindow window : runs.values()) {
-            gaps += window.openGaps();
+        for (Map.Entry<String, SequenceWindow> run : runs.entries()) {
+            SequenceWindow window = run.getValue();
+            gaps += window.countOpenGaps();
+            run.setValue(window);
         }
         if (gaps > 0) {
             HealthCounters counters = counters(newest);
@@ -172,7 +180,8 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         lastTickBoundary.clear();
     }
 
-    private boolean acceptSequence(EtwEvent event, HealthCounters counters) throws Exception {
+    /** Records the event's (run, seq) and counts the gaps it revealed; duplicates and late ones are the caller's. */
+    private SequenceWindow.Outcome acceptSequence(EtwEvent event, HealthCounters counters) throws Exception {
         SequenceWindow window = runs.get(event.run);
         boolean newRun = window == null;
         if (newRun) {
@@ -185,15 +194,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         counters.sequenceGaps += gaps[0];
         window.lastTs = Math.max(window.lastTs, event.ts);
         runs.put(event.run, window);
-        switch (outcome) {
-            case DUPLICATE -> {
-                counters.duplicates++;
-                return false;
-            }
-            case BELOW_WINDOW -> counters.late++;
-            case NEW -> { }
-        }
-        return true;
+        return outcome;
     }
 
     private void evictOldestRunIfFull() throws Exception {

@@ -372,6 +372,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
                 it.remove();
             }
         }
+        dropIfEmpty(buckets);
         closed.sort(OutputRecords.FLOW_ORDER);
         for (FlowBucket bucket : closed) {
             ctx.output(FLOWS, OutputRecords.flow(ctx.getCurrentKey(), bucket, bucketMicros, identity.value()));
@@ -400,6 +401,17 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
             if (stale.test(it.next().getValue())) {
                 it.remove();
             }
+        }
+        dropIfEmpty(state);
+    }
+
+    /**
+     * Removing a map's last entry through its iterator leaves an empty map behind in heap state
+     * backends, one per key forever: clearing the state drops it.
+     */
+    private static void dropIfEmpty(MapState<String, ?> state) throws Exception {
+        if (state.isEmpty()) {
+            state.clear();
         }
     }
 

@@ -17,6 +17,8 @@ public final class SequenceWindow {
     public long firstSeq = -1;
     public long maxSeq = -1;
     public long[] seen;
+    /** Numbers below it that were never seen are already counted as gaps (by {@link #countOpenGaps()}). */
+    public long gapsCountedBelow;
     /** Host event time (µs) of the run's newest record, to evict the oldest runs. */
     public long lastTs;
     /** The collector's cumulative counters from this run's previous heartbeat. */
@@ -65,10 +67,10 @@ public final class SequenceWindow {
         return Outcome.NEW;
     }
 
-    /** The numbers still missing inside the ring, counted as gaps when the input ends. */
+    /** The numbers still missing inside the ring and not yet counted as gaps. */
     public long openGaps() {
         long gaps = 0;
-        for (long s = Math.max(firstSeq, maxSeq - size() + 1); s < maxSeq; s++) {
+        for (long s = lowestUncounted(); s < maxSeq; s++) {
             if (!isMarked(s)) {
                 gaps++;
             }
@@ -76,10 +78,24 @@ public final class SequenceWindow {
         return gaps;
     }
 
+    /**
+     * The {@link #openGaps()}, which are from now on counted: neither a later call nor the ring
+     * sliding past them counts them again. For flushes (idle host, end of input).
+     */
+    public long countOpenGaps() {
+        long gaps = openGaps();
+        gapsCountedBelow = Math.max(gapsCountedBelow, maxSeq);
+        return gaps;
+    }
+
+    private long lowestUncounted() {
+        return Math.max(Math.max(firstSeq, gapsCountedBelow), maxSeq - size() + 1);
+    }
+
     /** Moves the top of the ring to {@code newMax}; returns how many unseen numbers left it. */
     private long slideTo(long newMax) {
         long gaps = 0;
-        long oldLow = Math.max(firstSeq, maxSeq - size() + 1);
+        long oldLow = lowestUncounted();
         long newLow = newMax - size() + 1;
         for (long s = oldLow; s <= Math.min(maxSeq, newLow - 1); s++) {
             if (!isMarked(s)) {
