@@ -245,6 +245,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
                 }
             }
         }
+        dropIfEmpty(pendingLookups);
     }
 
     private Callback callback(Context ctx, long ts) throws Exception {
@@ -271,6 +272,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
                 it.remove();
             }
         }
+        dropIfEmpty(pendingLookups);
         due.sort(Comparator.comparingLong((PendingLookup l) -> l.ts).thenComparing(l -> l.queryName));
         for (PendingLookup lookup : due) {
             Callback callback = callback(ctx, lookup.ts);
@@ -289,6 +291,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         }
         answers.clear();
         connections.clear();
+        pendingLookups.clear();
     }
 
     private void announce(EtwEvent event, Connection connection, String direction, Collector<OutputRecord> out)
@@ -342,16 +345,18 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         if (current == null) {
             return;
         }
-        if (watermark == Long.MAX_VALUE || current.stoppedAt >= 0 && current.stoppedAt <= watermark) {
+        closeBuckets(watermark, ctx);
+        boolean stopped = current.stoppedAt >= 0 && current.stoppedAt <= watermark;
+        if (watermark == Long.MAX_VALUE || stopped && buckets.isEmpty()) {
             endInstance(ctx);
             identity.clear();
             return;
         }
-        closeBuckets(watermark, ctx);
-        emitDnsOnlyCallbacks(watermark, ctx);
+        // A stopped process sends nothing more: its lookups and bursts are complete.
+        emitDnsOnlyCallbacks(stopped ? Long.MAX_VALUE : watermark, ctx);
         for (Map.Entry<String, Connection> entry : connections.entries()) {
             Connection connection = entry.getValue();
-            if (connection.burstStart >= 0 && connection.burstLast < watermark - callbackGapMicros) {
+            if (connection.burstStart >= 0 && (stopped || connection.burstLast < watermark - callbackGapMicros)) {
                 closeBurst(connection, ctx);
                 entry.setValue(connection);
             }

@@ -60,8 +60,15 @@ class HostSequencerTest {
         harness.processWatermark(Long.MAX_VALUE);
     }
 
+    /** What the host released for its processes (the host's own ticks, pid -1, are left out). */
     private List<EtwEvent> released() {
-        return harness.extractOutputValues();
+        return harness.extractOutputValues().stream().filter(event -> event.pid != -1 || event.kind != EventKind.TICK).toList();
+    }
+
+    /** The watermarks of the host's own ticks, for its process table. */
+    private List<Long> hostTicks() {
+        return harness.extractOutputValues().stream()
+                .filter(event -> event.kind == EventKind.TICK && event.pid == -1).map(event -> event.ts).toList();
     }
 
     /** The etw.health records emitted so far, as JSON. */
@@ -257,6 +264,12 @@ class HostSequencerTest {
             expected.add(T0 + 60 * minute * SECOND);
         }
         assertThat(ticks).isEqualTo(expected);
+        // The host itself is ticked at every boundary, whether or not a process still needs it.
+        List<Long> everyMinute = new ArrayList<>();
+        for (int minute = 1; minute <= 14; minute++) {
+            everyMinute.add(T0 + 60 * minute * SECOND);
+        }
+        assertThat(hostTicks()).endsWith(everyMinute.toArray(Long[]::new));
     }
 
     @Test
