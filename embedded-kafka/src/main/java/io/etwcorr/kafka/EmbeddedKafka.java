@@ -1,5 +1,8 @@
 package io.etwcorr.kafka;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,6 +95,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** The storage formatter prints to standard output, which belongs to the CLI's user. */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
     /** Options of the embedded broker. */
     public static final class Builder {
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
@@ -125,7 +139,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
                 brokerProperties.forEach(builder::setConfigProp);
                 cluster = builder.build();
-                cluster.format();
+                formatQuietly(cluster);
                 cluster.startup();
                 cluster.waitForReadyBrokers();
                 EmbeddedKafka kafka = new EmbeddedKafka(cluster);
