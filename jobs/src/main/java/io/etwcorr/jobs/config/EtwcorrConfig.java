@@ -68,6 +68,8 @@ public final class EtwcorrConfig implements Serializable {
         public int dedupeWindow = 8192;
         /** A send or receive after this much silence on a connection starts a new callback (a keep-alive beacon). */
         public long callbackGapMillis = 1000;
+        /** A connection silent this long is forgotten (keep-alive beacons may sleep an hour between sends). */
+        public long connectionIdleSeconds = 4 * 3600;
         /** A DNS answer that no connection of the process uses within this window is a DNS-only callback. */
         public long dnsOnlyWindowSeconds = 10;
         /** How long a process's identity is kept after its last event when it never stopped. */
@@ -85,7 +87,7 @@ public final class EtwcorrConfig implements Serializable {
         /** How many of the latest callbacks are scored. */
         public int window = 48;
         /** A later alert for the same triple needs a score this much higher, or the quiet period. */
-        public double materialRise = 0.1;
+        public double materialRise = 0.25;
         public long quietPeriodSeconds = 3600;
         /** Scoring state of a (process, destination) with no callback for this long is dropped (wall clock). */
         public long idleTtlSeconds = 6 * 3600;

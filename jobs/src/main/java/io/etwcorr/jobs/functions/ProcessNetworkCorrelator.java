@@ -52,6 +52,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     private final long processRetentionSeconds;
     private final long callbackGapMicros;
     private final long dnsOnlyWindowMicros;
+    private final long connectionIdleMicros;
 
     private transient ValueState<ProcessIdentity> identity;
     private transient MapState<String, DnsAnswer> answers;
@@ -65,6 +66,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         this.processRetentionSeconds = config.processRetentionSeconds;
         this.callbackGapMicros = config.callbackGapMillis * 1000L;
         this.dnsOnlyWindowMicros = config.dnsOnlyWindowSeconds * MICROS_PER_SECOND;
+        this.connectionIdleMicros = config.connectionIdleSeconds * MICROS_PER_SECOND;
     }
 
     /** Whether this function needs the event: process lifecycle, DNS answers, network, ticks. */
@@ -362,7 +364,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
             }
         }
         removeWhere(answers, answer -> answer.expiresAt < watermark);
-        removeWhere(connections, connection -> connection.lastTs < watermark - dnsTtlMicros);
+        removeWhere(connections, connection -> connection.lastTs < watermark - connectionIdleMicros);
         keepNewest(answers, MAX_ENTRIES_PER_PROCESS, answer -> answer.resolvedAt);
         keepNewest(connections, MAX_ENTRIES_PER_PROCESS, connection -> connection.lastTs);
     }
