@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Etwcorr.ManifestVersion.class,
         description = "Correlates Windows ETW telemetry (process, DNS, TCP) to find the process behind a C2 beacon.",
-        subcommands = {AnalyzeCommand.class, JobCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, JobCommand.class, DetectionReportCommand.class, CommandLine.HelpCommand.class})
 public final class Etwcorr {
 
     /** The CLI's own logging config; other jars on the classpath bring theirs. */
