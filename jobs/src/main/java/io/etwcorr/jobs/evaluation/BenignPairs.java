@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 public final class BenignPairs {
     /** The category of a false positive on a pair the ground truth does not label (browsing, admin tools...). */
     public static final String UNLABELLED = "unlabelled";
+    /** The category of a pair of an implant's process and a destination that is not its C2. */
+    public static final String IMPLANT_PROCESS = "implant_process_other_destination";
 
     private final GroundTruth truth;
     private final Set<Pair> pairs;
@@ -46,8 +48,14 @@ public final class BenignPairs {
                 && Pair.sameDestination(implant.destination(), pair.destination()));
     }
 
-    /** The ground truth's category of the pair ({@code fleet_service}...), or {@value #UNLABELLED}. */
+    /**
+     * The ground truth's category of the pair ({@code fleet_service}...), {@value #IMPLANT_PROCESS}
+     * when an implant's process talks to a destination other than its C2, or {@value #UNLABELLED}.
+     */
     public String category(Pair pair) {
+        if (truth.implants().stream().anyMatch(implant -> implant.entityId().equals(pair.entityId()))) {
+            return IMPLANT_PROCESS;
+        }
         return truth.benign().stream()
                 .filter(benign -> benign.entityId().equals(pair.entityId()) && Pair.sameDestination(benign.destination(), pair.destination()))
                 .map(benign -> categoryName(benign.category()))

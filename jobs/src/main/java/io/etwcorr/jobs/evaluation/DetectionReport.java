@@ -112,20 +112,23 @@ public final class DetectionReport {
         bullet(md, missed.size() + " of " + implants.size() + " implants were not detected", missed);
         bullet(md, slow.size() + " detected implants alerted only after more than " + Targets.FIRST_ALERT_WITHIN + " callbacks", slow);
         bullet(md, wrongChain.size() + " detected implants had a wrong lineage or patient zero", wrongChain);
-        md.append(String.format(Locale.ROOT, "* %d false positives (%.1f per 10,000 benign pairs)%s\n\n", result.ours().size(),
+        md.append(String.format(Locale.ROOT, "* %d false positives (%.1f per 10,000 benign pairs)%s\n", result.ours().size(),
                 Targets.perTenThousand(result.ours().size(), result.benignPairs()),
-                result.ours().isEmpty() ? "." : ": " + byCategory(result.ours()) + "."));
+                result.ours().isEmpty() ? "." : ": " + byCategory(result.ours()) + ":"));
+        result.ours().stream().filter(fp -> !fp.fleetService())
+                .forEach(fp -> md.append("  * ").append(fp.processName()).append(" `").append(fp.pair().entityId()).append("` → `")
+                        .append(fp.pair().destination()).append("` (").append(fp.category()).append(")\n"));
         long unseen = implants.stream().filter(outcome -> outcome.truth().mode() != BeaconMode.NEW_CONNECTION).count();
         long unseenFound = implants.stream().filter(outcome -> outcome.truth().mode() != BeaconMode.NEW_CONNECTION && outcome.rita().isBeacon()).count();
         List<ImplantOutcome> ritaMissed = implants.stream()
                 .filter(outcome -> outcome.truth().mode() == BeaconMode.NEW_CONNECTION && !outcome.rita().isBeacon()).toList();
-        md.append("RITA v5 (beacon score only):\n\n")
+        md.append("\nRITA v5 (beacon score only):\n\n")
                 .append(String.format(Locale.ROOT, "* It scores connections, so the %d keep-alive and DNS-only implants are out of its reach "
                         + "(%d found): a kept-alive session is one connection (RITA's long-connection analysis would flag it, not the beacon "
                         + "score), DNS-only callbacks make no connection (RITA's C2-over-DNS analysis counts subdomains instead).\n", unseen, unseenFound));
         bullet(md, ritaMissed.size() + " new-connection implants scored below " + RitaBeaconScore.DEFAULT_THRESHOLD, ritaMissed);
-        md.append(String.format(Locale.ROOT, "* %d false positives (%.1f per 10,000 benign pairs)%s RITA has no per-process view and no "
-                        + "fleet-prevalence filter in the beacon score, so every steady poller scores high.\n\n", result.rita().size(),
+        md.append(String.format(Locale.ROOT, "* %d false positives (%.1f per 10,000 benign pairs)%s RITA's beacon score has no "
+                        + "fleet-prevalence filter (prevalence only adjusts its separate threat score), so every steady poller scores high.\n\n", result.rita().size(),
                 Targets.perTenThousand(result.rita().size(), result.benignPairs()),
                 result.rita().isEmpty() ? "." : ": " + byCategory(result.rita()) + "."));
     }
