@@ -26,6 +26,11 @@ public final class DetectionReport {
         return md.toString();
     }
 
+    /** A 95% upper confidence bound on a Poisson count: the rule of three at zero, else count + 2·sqrt(count) + 2. */
+    private static double upperBound95(int count) {
+        return count == 0 ? 3 : count + 2 * Math.sqrt(count) + 2;
+    }
+
     private static void header(StringBuilder md, EvaluationResult result, RunInfo run) {
         EvaluationPlan plan = result.plan();
         md.append("# Detection evaluation: etwcorr vs RITA v5's beacon score\n\n")
@@ -118,6 +123,12 @@ public final class DetectionReport {
         result.ours().stream().filter(fp -> !fp.fleetService())
                 .forEach(fp -> md.append("  * ").append(fp.processName()).append(" `").append(fp.pair().entityId()).append("` → `")
                         .append(fp.pair().destination()).append("` (").append(fp.category()).append(")\n"));
+        // What a count of false positives can say about the rate depends on how many pairs were seen.
+        md.append(String.format(Locale.ROOT, "* With %,d benign pairs, %d false positives bound the rate below %.1f per 10,000 "
+                + "(95%% upper bound%s); showing <= 1 per 10,000 takes >= 30,000 pairs without one: "
+                + "`--cells 720` gives a larger corpus.\n", result.benignPairs(), result.ours().size(),
+                upperBound95(result.ours().size()) * 10_000 / Math.max(1, result.benignPairs()),
+                result.ours().isEmpty() ? ", the rule of three" : ", Poisson"));
         long unseen = implants.stream().filter(outcome -> outcome.truth().mode() != BeaconMode.NEW_CONNECTION).count();
         long unseenFound = implants.stream().filter(outcome -> outcome.truth().mode() != BeaconMode.NEW_CONNECTION && outcome.rita().isBeacon()).count();
         List<ImplantOutcome> ritaMissed = implants.stream()
