@@ -1,6 +1,5 @@
 package io.etwcorr.collector.simulate;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -17,8 +16,7 @@ final class FileNoise implements Activity {
     @Override
     public long run(HostSimulator host, long now) {
         SplittableRandom random = host.random();
-        List<SimProcess> live = host.processes.live();
-        SimProcess process = live.get(1 + random.nextInt(live.size() - 1));
+        SimProcess process = host.processes.anyButSystem(random);
         String file = "\\Device\\HarddiskVolume3\\Windows\\Temp\\~DF" + DnsAnswers.hex(random, 8).toUpperCase(Locale.ROOT) + ".TMP";
         host.emit(EtwEvents.fileCreate(now, process, 0xFFFF_C000_0000_0000L + ((long) random.nextInt(1 << 24) << 4), file));
         return now + Micros.exponential(random, MEAN_GAP_S / scale);

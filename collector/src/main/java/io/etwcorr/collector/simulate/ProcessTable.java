@@ -99,6 +99,12 @@ final class ProcessTable {
         return new ArrayList<>(liveBySequence.values());
     }
 
+    /** A live process other than System (the first one), drawn with {@code random}. */
+    SimProcess anyButSystem(SplittableRandom random) {
+        List<SimProcess> live = live();
+        return live.get(1 + random.nextInt(live.size() - 1));
+    }
+
     /** {@code process} and its live ancestors, oldest first. */
     List<SimProcess> ancestry(SimProcess process) {
         List<SimProcess> chain = new ArrayList<>();

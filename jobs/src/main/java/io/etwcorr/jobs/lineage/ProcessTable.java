@@ -78,12 +78,7 @@ final class ProcessTable {
         if (event.entityId == null) {
             return;
         }
-        ProcessEntry entry = store.entry(event.entityId);
-        if (entry == null) {
-            entry = new ProcessEntry();
-            entry.entityId = event.entityId;
-            entry.pid = event.pid;
-        }
+        ProcessEntry entry = entryOrNew(event);
         if (entry.parentEntityId == null) {
             entry.parentEntityId = parentOf(event);
         }
@@ -127,16 +122,23 @@ final class ProcessTable {
         store.putLiveEntity(entry.pid, entry.entityId);
     }
 
+    private ProcessEntry entryOrNew(EtwEvent event) throws Exception {
+        ProcessEntry entry = store.entry(event.entityId);
+        if (entry == null) {
+            entry = new ProcessEntry();
+            entry.entityId = event.entityId;
+            entry.pid = event.pid;
+        }
+        return entry;
+    }
+
     private void stopped(EtwEvent event) throws Exception {
         if (event.entityId == null) {
             return;
         }
-        ProcessEntry entry = store.entry(event.entityId);
-        if (entry == null) {
-            // Started before the collector and missed by the rundown: still worth a name in lineages.
-            entry = new ProcessEntry();
-            entry.entityId = event.entityId;
-            entry.pid = event.pid;
+        // A process started before the collector and missed by the rundown is still worth a name in lineages.
+        ProcessEntry entry = entryOrNew(event);
+        if (entry.createTime < 0) {
             entry.createTime = event.createTime;
         }
         entry.exitTime = event.exitTime >= 0 ? event.exitTime : event.ts;
