@@ -125,8 +125,8 @@ public final class DetectionReport {
                         .append(fp.pair().destination()).append("` (").append(fp.category()).append(")\n"));
         // What a count of false positives can say about the rate depends on how many pairs were seen.
         md.append(String.format(Locale.ROOT, "* With %,d benign pairs, %d false positives bound the rate below %.1f per 10,000 "
-                + "(95%% upper bound%s); showing <= 1 per 10,000 takes >= 30,000 pairs without one: "
-                + "`--cells 720` gives a larger corpus.\n", result.benignPairs(), result.ours().size(),
+                + "(95%% upper bound%s); showing <= 1 per 10,000 takes >= 30,000 pairs without one "
+                + "(a longer corpus, or several seeds).\n", result.benignPairs(), result.ours().size(),
                 upperBound95(result.ours().size()) * 10_000 / Math.max(1, result.benignPairs()),
                 result.ours().isEmpty() ? ", the rule of three" : ", Poisson"));
         long unseen = implants.stream().filter(outcome -> outcome.truth().mode() != BeaconMode.NEW_CONNECTION).count();
