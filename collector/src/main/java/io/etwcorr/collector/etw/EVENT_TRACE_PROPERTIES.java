@@ -37,11 +37,15 @@ public class EVENT_TRACE_PROPERTIES extends EtwStructure {
     public int LogFileNameOffset;
     public int LoggerNameOffset;
 
+    /** The whole allocation (structure and name), referenced so it lives as long as the structure. */
+    private Memory allocation;
+
     public EVENT_TRACE_PROPERTIES() {
     }
 
-    private EVENT_TRACE_PROPERTIES(Pointer memory) {
-        super(memory);
+    private EVENT_TRACE_PROPERTIES(Memory allocation) {
+        super(allocation);
+        this.allocation = allocation;
     }
 
     /**
@@ -59,5 +63,10 @@ public class EVENT_TRACE_PROPERTIES extends EtwStructure {
         properties.LoggerNameOffset = STRUCTURE_SIZE;
         properties.write();
         return properties;
+    }
+
+    /** Bytes allocated for the structure and the names after it (0 for a plain structure). */
+    public long allocationSize() {
+        return allocation == null ? 0 : allocation.size();
     }
 }

@@ -3,7 +3,6 @@ package io.etwcorr.collector.etw;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -134,7 +133,7 @@ public final class PayloadReader {
             }
             end += 2;
         }
-        String text = decode(end - position, StandardCharsets.UTF_16LE);
+        String text = utf16(position, end);
         position = end + 2;
         return text;
     }
@@ -152,7 +151,9 @@ public final class PayloadReader {
             }
             end++;
         }
-        String text = decode(end - position, ANSI);
+        byte[] bytes = new byte[end - position];
+        payload.get(position, bytes);
+        String text = new String(bytes, ANSI);
         position = end + 1;
         return text;
     }
@@ -195,11 +196,21 @@ public final class PayloadReader {
         return value >= 0 ? (Object) value : Long.toUnsignedString(value);
     }
 
-    // Unpaired surrogates and unmappable bytes become U+FFFD, so the text always encodes as JSON.
-    private String decode(int byteCount, Charset charset) {
-        byte[] bytes = new byte[byteCount];
-        payload.get(position, bytes);
-        return new String(bytes, charset);
+    // A lone surrogate becomes U+FFFD on its own (a charset decoder may swallow the next character),
+    // so the text always encodes as JSON and loses nothing else.
+    private String utf16(int start, int end) {
+        char[] chars = new char[(end - start) / 2];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = payload.getChar(start + 2 * i);
+        }
+        for (int i = 0; i < chars.length; i++) {
+            if (Character.isHighSurrogate(chars[i]) && i + 1 < chars.length && Character.isLowSurrogate(chars[i + 1])) {
+                i++;
+            } else if (Character.isSurrogate(chars[i])) {
+                chars[i] = '\uFFFD';
+            }
+        }
+        return new String(chars);
     }
 
     private void require(int byteCount, String field, String type) throws PayloadException {
