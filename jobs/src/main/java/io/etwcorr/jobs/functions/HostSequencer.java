@@ -144,7 +144,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EtwEvent> out) throws Exception {
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
-            flushAll(out, ctx);
+            flush(Long.MAX_VALUE, out, ctx); // the input ended: everything is final
             return;
         }
         idleTimer.clear();
@@ -153,12 +153,17 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
             idleTimer.update(due);
             ctx.timerService().registerProcessingTimeTimer(due);
         } else {
-            flushAll(out, ctx);
+            // The host is silent (its collector stopped or cannot reach Kafka): release what it sent
+            // and close its last bucket, but keep its processes, which are likely still running.
+            Long newest = newestTs.value();
+            if (newest != null) {
+                flush(newest + Math.max(bucketMicros, healthIntervalMicros), out, ctx);
+            }
         }
     }
 
-    /** Releases everything, closes every bucket and health interval: the host is silent or the input ended. */
-    private void flushAll(Collector<EtwEvent> out, Context ctx) throws Exception {
+    /** Releases everything pending and moves the host's clock to {@code until}, counting the open gaps. */
+    private void flush(long until, Collector<EtwEvent> out, Context ctx) throws Exception {
         Long newest = newestTs.value();
         if (newest == null) {
             return;
@@ -174,7 +179,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
             counters.sequenceGaps += gaps;
             health.put(intervalStart(newest), counters);
         }
-        advance(Long.MAX_VALUE, out, ctx);
+        advance(until, out, ctx);
         // After a flush the host starts afresh; its dedupe windows and process list are kept.
         watermark.update(newest);
         lastTickBoundary.clear();

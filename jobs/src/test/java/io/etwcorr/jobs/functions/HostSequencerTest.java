@@ -139,7 +139,8 @@ class HostSequencerTest {
         send(connect, connect(HOST, 5, T0 + SECOND, PID), heartbeat(HOST, 6, T0 + 2 * SECOND, 0, 0, 0, 0));
         endInput();
 
-        assertThat(released()).containsExactly(connect, EtwEvent.tick(HOST, PID, Long.MAX_VALUE));
+        // Its clock moves one bucket past its newest record: the last bucket closes, the process stays known.
+        assertThat(released()).containsExactly(connect, EtwEvent.tick(HOST, PID, T0 + 6 * SECOND + 60 * SECOND));
         assertThat(healthOf(HOST, T0).get("received").asLong()).isEqualTo(3);
         assertThat(healthOf(HOST, T0).get("duplicates").asLong()).isEqualTo(1);
     }
@@ -273,7 +274,7 @@ class HostSequencerTest {
     }
 
     @Test
-    void anIdleHostIsFlushedAfterTheConfiguredWallTime() throws Exception {
+    void anIdleHostIsFlushedAfterTheConfiguredWallTimeWithoutForgettingItsProcesses() throws Exception {
         open(TestEvents.defaults());
         EtwEvent connect = connect(HOST, 0, T0 + 5 * SECOND, PID);
         send(connect);
@@ -285,7 +286,8 @@ class HostSequencerTest {
         assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
 
         harness.setProcessingTime(500_000);
-        assertThat(released()).containsExactly(connect, EtwEvent.tick(HOST, PID, Long.MAX_VALUE));
+        // Its clock moves one bucket past its newest record: the last bucket closes, the process stays known.
+        assertThat(released()).containsExactly(connect, EtwEvent.tick(HOST, PID, T0 + 6 * SECOND + 60 * SECOND));
         assertThat(healthOf(HOST, T0).get("received").asLong()).isEqualTo(2);
         assertThat(harness.numProcessingTimeTimers()).isZero();
         assertThat(harness.numEventTimeTimers()).as("the end of input").isEqualTo(1);
