@@ -1,0 +1,19 @@
+package io.etwcorr.collector.delivery;
+
+import io.etwcorr.schemas.raw.RawEvent;
+
+/**
+ * Where the collector's records go (Kafka with a disk spool in production, a list in tests).
+ * {@link #accept} must not block the caller for long: ETW's trace thread is upstream.
+ */
+public interface EventSink extends AutoCloseable {
+
+    void accept(RawEvent event);
+
+    /** Counters since start, for the collector's heartbeat. */
+    DeliveryStats stats();
+
+    /** Sends or spools what is buffered; called on shutdown. */
+    @Override
+    void close();
+}
