@@ -70,7 +70,7 @@ final class Demo implements AutoCloseable {
             if (options.webUiPort() > 0) {
                 flink.set(RestOptions.BIND_PORT, options.webUiPort() + "-" + (options.webUiPort() + 20));
                 env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
-                webUi = "http://localhost:" + options.webUiPort();
+                webUi = "http://localhost:" + options.webUiPort() + " (or the next free port)";
             } else {
                 env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
             }

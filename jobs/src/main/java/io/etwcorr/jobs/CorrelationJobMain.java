@@ -3,14 +3,22 @@ package io.etwcorr.jobs;
 import io.etwcorr.cli.JobCommand;
 import picocli.CommandLine;
 
-/** Main class of the job jar for {@code flink run}: the same options as {@code etwcorr job}. */
+/**
+ * Main class of the job jar for {@code flink run}: the same options as {@code etwcorr job}. The
+ * job runs outside picocli's error handling, because Flink's client signals plan extraction (web
+ * UI submission, application mode) with exceptions that must reach it.
+ */
 public final class CorrelationJobMain {
     private CorrelationJobMain() {}
 
-    public static void main(String[] args) {
-        int exit = new CommandLine(new JobCommand()).execute(args);
-        if (exit != 0) {
-            throw new IllegalStateException("etwcorr job exited with " + exit);
+    public static void main(String[] args) throws Exception {
+        JobCommand job = new JobCommand();
+        CommandLine commandLine = new CommandLine(job);
+        commandLine.parseArgs(args);
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(System.out);
+            return;
         }
+        job.call();
     }
 }
