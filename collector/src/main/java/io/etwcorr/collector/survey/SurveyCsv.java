@@ -1,0 +1,241 @@
+package io.etwcorr.collector.survey;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes survey CSV files (docs/SURVEY.md describes the columns).
+ * Reading is strict: the survey report is only as good as its input, so every
+ * deviation is an error naming the line and the column.
+ */
+public final class SurveyCsv {
+
+    static final List<String> HEADER = List.of(
+            "provider", "guid", "window_s", "events", "events_per_s", "top_event_ids", "keywords",
+            "stimulus_events", "stimulus_events_per_s", "stimulus_new_event_ids");
+
+    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]+");
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    private static final Pattern KEYWORD = Pattern.compile("0x[0-9a-fA-F]{1,16}");
+    private static final String LIST_SEPARATOR = ";";
+
+    private SurveyCsv() {
+    }
+
+    public static void write(Path file, List<SurveyRow> rows) throws IOException {
+        Files.writeString(file, format(rows), StandardCharsets.UTF_8);
+    }
+
+    static String format(List<SurveyRow> rows) {
+        StringBuilder out = new StringBuilder(Csv.formatRecord(HEADER)).append(Csv.RECORD_SEPARATOR);
+        for (SurveyRow row : rows) {
+            out.append(Csv.formatRecord(fields(row))).append(Csv.RECORD_SEPARATOR);
+        }
+        return out.toString();
+    }
+
+    private static List<String> fields(SurveyRow row) {
+        List<String> fields = new ArrayList<>(List.of(
+                row.provider(),
+                row.guid(),
+                decimal(row.windowS()),
+                Long.toString(row.events()),
+                decimal(row.eventsPerS()),
+                String.join(LIST_SEPARATOR, row.topEventIds().stream().map(c -> c.id() + ":" + c.count()).toList()),
+                String.join(LIST_SEPARATOR, row.keywords().stream().map(k -> "0x" + Long.toHexString(k)).toList())));
+        if (row.hasStimulus()) {
+            StimulusWindow stimulus = row.stimulus();
+            fields.add(Long.toString(stimulus.events()));
+            fields.add(decimal(stimulus.eventsPerS()));
+            fields.add(String.join(LIST_SEPARATOR, stimulus.newEventIds().stream().map(String::valueOf).toList()));
+        } else {
+            fields.addAll(List.of("", "", ""));
+        }
+        return fields;
+    }
+
+    /** Plain decimal notation (never 1.0E-4), and the shortest that reads back to the same double. */
+    private static String decimal(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    public static List<SurveyRow> read(Path file) throws IOException {
+        return parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    static List<SurveyRow> parse(String source, String text) throws SurveyFormatException {
+        // Spreadsheet programs on Windows save a byte order mark.
+        List<CsvRecord> records = Csv.parse(source, text.startsWith("\uFEFF") ? text.substring(1) : text);
+        if (records.isEmpty()) {
+            throw new SurveyFormatException(source, 1, "empty file, expected the header " + Csv.formatRecord(HEADER));
+        }
+        checkHeader(source, records.get(0));
+        List<SurveyRow> rows = new ArrayList<>();
+        for (CsvRecord record : records.subList(1, records.size())) {
+            SurveyRow row = new RowReader(source, record).read();
+            if (!rows.isEmpty() && rows.get(0).hasStimulus() != row.hasStimulus()) {
+                throw new SurveyFormatException(source, record.line(), "stimulus_events is "
+                        + (row.hasStimulus() ? "set" : "empty") + " but the first row's is "
+                        + (row.hasStimulus() ? "empty" : "set") + "; a survey either had a stimulus or not");
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static void checkHeader(String source, CsvRecord header) throws SurveyFormatException {
+        for (int i = 0; i < HEADER.size(); i++) {
+            String found = i < header.fields().size() ? header.fields().get(i) : null;
+            if (!HEADER.get(i).equals(found)) {
+                throw new SurveyFormatException(source, header.line(), "header column " + (i + 1) + " must be \""
+                        + HEADER.get(i) + "\", got " + (found == null ? "nothing" : "\"" + found + "\""));
+            }
+        }
+        if (header.fields().size() > HEADER.size()) {
+            throw new SurveyFormatException(source, header.line(), "header has " + header.fields().size()
+                    + " columns, expected " + HEADER.size() + " (extra \"" + header.fields().get(HEADER.size()) + "\")");
+        }
+    }
+
+    /** Parses one data record; each method names its column in the errors it raises. */
+    private static final class RowReader {
+        private final String source;
+        private final CsvRecord record;
+
+        RowReader(String source, CsvRecord record) {
+            this.source = source;
+            this.record = record;
+        }
+
+        SurveyRow read() throws SurveyFormatException {
+            if (record.fields().size() != HEADER.size()) {
+                throw error("expected " + HEADER.size() + " columns, got " + record.fields().size());
+            }
+            String provider = field("provider");
+            if (provider.isBlank()) {
+                throw error("provider must not be empty");
+            }
+            String guid = field("guid");
+            if (!GUID.matcher(guid).matches()) {
+                throw error("guid must be 8-4-4-4-12 hex digits without braces, got \"" + guid + "\"");
+            }
+            double windowS = decimal("window_s");
+            if (windowS == 0) {
+                throw error("window_s must be more than 0");
+            }
+            long events = wholeNumber("events");
+            double eventsPerS = decimal("events_per_s");
+            List<EventIdCount> topEventIds = topEventIds(events);
+            List<Long> keywords = keywords();
+            return new SurveyRow(provider, guid, windowS, events, eventsPerS, topEventIds, keywords, stimulus());
+        }
+
+        private List<EventIdCount> topEventIds(long events) throws SurveyFormatException {
+            List<EventIdCount> counts = new ArrayList<>();
+            long total = 0;
+            for (String pair : list("top_event_ids")) {
+                String[] idAndCount = pair.split(":", -1);
+                if (idAndCount.length != 2 || !WHOLE_NUMBER.matcher(idAndCount[0]).matches()
+                        || !WHOLE_NUMBER.matcher(idAndCount[1]).matches()) {
+                    throw error("top_event_ids must be id:count pairs separated by ';', got \"" + pair + "\"");
+                }
+                long id = parseLong("top_event_ids", idAndCount[0]);
+                long count = parseLong("top_event_ids", idAndCount[1]);
+                if (id > 0xFFFF || count == 0) {
+                    throw error("top_event_ids needs ids 0..65535 with a count of at least 1, got \"" + pair + "\"");
+                }
+                if (!counts.isEmpty() && counts.get(counts.size() - 1).count() < count) {
+                    throw error("top_event_ids must list the most frequent first, got \"" + pair + "\" after \""
+                            + counts.get(counts.size() - 1).id() + ":" + counts.get(counts.size() - 1).count() + "\"");
+                }
+                counts.add(new EventIdCount((int) id, count));
+                total += count;
+            }
+            if (counts.size() > SurveyRow.MAX_TOP_EVENT_IDS) {
+                throw error("top_event_ids holds at most " + SurveyRow.MAX_TOP_EVENT_IDS + " ids, got " + counts.size());
+            }
+            if (total > events) {
+                throw error("top_event_ids counts add up to " + total + ", more than the " + events + " events");
+            }
+            return counts;
+        }
+
+        private List<Long> keywords() throws SurveyFormatException {
+            List<Long> keywords = new ArrayList<>();
+            for (String keyword : list("keywords")) {
+                if (!KEYWORD.matcher(keyword).matches()) {
+                    throw error("keywords must be hex masks like 0x10 separated by ';', got \"" + keyword + "\"");
+                }
+                keywords.add(Long.parseUnsignedLong(keyword.substring(2), 16));
+            }
+            return keywords;
+        }
+
+        private StimulusWindow stimulus() throws SurveyFormatException {
+            boolean hasEvents = !field("stimulus_events").isEmpty();
+            boolean hasRate = !field("stimulus_events_per_s").isEmpty();
+            if (!hasEvents && !hasRate) {
+                if (!field("stimulus_new_event_ids").isEmpty()) {
+                    throw error("stimulus_new_event_ids is set but stimulus_events is empty");
+                }
+                return null;
+            }
+            if (hasEvents != hasRate) {
+                throw error((hasEvents ? "stimulus_events_per_s" : "stimulus_events")
+                        + " must be set when " + (hasEvents ? "stimulus_events" : "stimulus_events_per_s") + " is");
+            }
+            List<Integer> newIds = new ArrayList<>();
+            for (String id : list("stimulus_new_event_ids")) {
+                if (!WHOLE_NUMBER.matcher(id).matches() || parseLong("stimulus_new_event_ids", id) > 0xFFFF) {
+                    throw error("stimulus_new_event_ids must be event ids 0..65535 separated by ';', got \"" + id + "\"");
+                }
+                newIds.add(Integer.parseInt(id));
+            }
+            return new StimulusWindow(wholeNumber("stimulus_events"), decimal("stimulus_events_per_s"), newIds);
+        }
+
+        private String field(String column) {
+            return record.fields().get(HEADER.indexOf(column));
+        }
+
+        private List<String> list(String column) {
+            String value = field(column);
+            return value.isEmpty() ? List.of() : List.of(value.split(LIST_SEPARATOR, -1));
+        }
+
+        private long wholeNumber(String column) throws SurveyFormatException {
+            String value = field(column);
+            if (!WHOLE_NUMBER.matcher(value).matches()) {
+                throw error(column + " must be a whole number, got \"" + value + "\"");
+            }
+            return parseLong(column, value);
+        }
+
+        private double decimal(String column) throws SurveyFormatException {
+            String value = field(column);
+            if (!DECIMAL.matcher(value).matches()) {
+                throw error(column + " must be a decimal number like 12.5, got \"" + value + "\"");
+            }
+            return Double.parseDouble(value);
+        }
+
+        private long parseLong(String column, String digits) throws SurveyFormatException {
+            try {
+                return Long.parseLong(digits);
+            } catch (NumberFormatException tooLarge) {
+                throw error(column + " is out of range, got \"" + digits + "\"");
+            }
+        }
+
+        private SurveyFormatException error(String problem) {
+            return new SurveyFormatException(source, record.line(), problem);
+        }
+    }
+}
