@@ -8,12 +8,18 @@ package io.etwcorr.collector.survey;
  */
 public record EventIdCount(int id, long count) {
 
+    public static final int MAX_ID = 0xFFFF;
+
     public EventIdCount {
-        if (id < 0 || id > 0xFFFF) {
-            throw new IllegalArgumentException("event id must be 0..65535, got " + id);
+        if (id < 0 || id > MAX_ID || count < 1) {
+            throw new IllegalArgumentException("event ids must be 0.." + MAX_ID + " with a count of at least 1, got \""
+                    + id + ":" + count + "\"");
         }
-        if (count < 1) {
-            throw new IllegalArgumentException("event id count must be at least 1, got " + count);
-        }
+    }
+
+    /** The CSV and report form, {@code id:count}. */
+    @Override
+    public String toString() {
+        return id + ":" + count;
     }
 }

@@ -20,7 +20,6 @@ public final class SurveyCsv {
             "provider", "guid", "window_s", "events", "events_per_s", "top_event_ids", "keywords",
             "stimulus_events", "stimulus_events_per_s", "stimulus_new_event_ids");
 
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]+");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
     private static final Pattern KEYWORD = Pattern.compile("0x[0-9a-fA-F]{1,16}");
@@ -48,7 +47,7 @@ public final class SurveyCsv {
                 decimal(row.windowS()),
                 Long.toString(row.events()),
                 decimal(row.eventsPerS()),
-                String.join(LIST_SEPARATOR, row.topEventIds().stream().map(c -> c.id() + ":" + c.count()).toList()),
+                String.join(LIST_SEPARATOR, row.topEventIds().stream().map(EventIdCount::toString).toList()),
                 String.join(LIST_SEPARATOR, row.keywords().stream().map(k -> "0x" + Long.toHexString(k)).toList())));
         if (row.hasStimulus()) {
             StimulusWindow stimulus = row.stimulus();
@@ -104,7 +103,10 @@ public final class SurveyCsv {
         }
     }
 
-    /** Parses one data record; each method names its column in the errors it raises. */
+    /**
+     * Parses one data record. Syntax errors are found here; what the values mean is checked by
+     * the records' constructors, whose messages name the column.
+     */
     private static final class RowReader {
         private final String source;
         private final CsvRecord record;
@@ -118,28 +120,16 @@ public final class SurveyCsv {
             if (record.fields().size() != HEADER.size()) {
                 throw error("expected " + HEADER.size() + " columns, got " + record.fields().size());
             }
-            String provider = field("provider");
-            if (provider.isBlank()) {
-                throw error("provider must not be empty");
+            try {
+                return new SurveyRow(field("provider"), field("guid"), decimal("window_s"), wholeNumber("events"),
+                        decimal("events_per_s"), topEventIds(), keywords(), stimulus());
+            } catch (IllegalArgumentException invalid) {
+                throw error(invalid.getMessage());
             }
-            String guid = field("guid");
-            if (!GUID.matcher(guid).matches()) {
-                throw error("guid must be 8-4-4-4-12 hex digits without braces, got \"" + guid + "\"");
-            }
-            double windowS = decimal("window_s");
-            if (windowS == 0) {
-                throw error("window_s must be more than 0");
-            }
-            long events = wholeNumber("events");
-            double eventsPerS = decimal("events_per_s");
-            List<EventIdCount> topEventIds = topEventIds(events);
-            List<Long> keywords = keywords();
-            return new SurveyRow(provider, guid, windowS, events, eventsPerS, topEventIds, keywords, stimulus());
         }
 
-        private List<EventIdCount> topEventIds(long events) throws SurveyFormatException {
+        private List<EventIdCount> topEventIds() throws SurveyFormatException {
             List<EventIdCount> counts = new ArrayList<>();
-            long total = 0;
             for (String pair : list("top_event_ids")) {
                 String[] idAndCount = pair.split(":", -1);
                 if (idAndCount.length != 2 || !WHOLE_NUMBER.matcher(idAndCount[0]).matches()
@@ -148,21 +138,10 @@ public final class SurveyCsv {
                 }
                 long id = parseLong("top_event_ids", idAndCount[0]);
                 long count = parseLong("top_event_ids", idAndCount[1]);
-                if (id > 0xFFFF || count == 0) {
-                    throw error("top_event_ids needs ids 0..65535 with a count of at least 1, got \"" + pair + "\"");
-                }
-                if (!counts.isEmpty() && counts.get(counts.size() - 1).count() < count) {
-                    throw error("top_event_ids must list the most frequent first, got \"" + pair + "\" after \""
-                            + counts.get(counts.size() - 1).id() + ":" + counts.get(counts.size() - 1).count() + "\"");
+                if (id > EventIdCount.MAX_ID || count == 0) {
+                    throw error("top_event_ids needs ids 0.." + EventIdCount.MAX_ID + " with a count of at least 1, got \"" + pair + "\"");
                 }
                 counts.add(new EventIdCount((int) id, count));
-                total += count;
-            }
-            if (counts.size() > SurveyRow.MAX_TOP_EVENT_IDS) {
-                throw error("top_event_ids holds at most " + SurveyRow.MAX_TOP_EVENT_IDS + " ids, got " + counts.size());
-            }
-            if (total > events) {
-                throw error("top_event_ids counts add up to " + total + ", more than the " + events + " events");
             }
             return counts;
         }
@@ -193,8 +172,9 @@ public final class SurveyCsv {
             }
             List<Integer> newIds = new ArrayList<>();
             for (String id : list("stimulus_new_event_ids")) {
-                if (!WHOLE_NUMBER.matcher(id).matches() || parseLong("stimulus_new_event_ids", id) > 0xFFFF) {
-                    throw error("stimulus_new_event_ids must be event ids 0..65535 separated by ';', got \"" + id + "\"");
+                if (!WHOLE_NUMBER.matcher(id).matches() || parseLong("stimulus_new_event_ids", id) > EventIdCount.MAX_ID) {
+                    throw error("stimulus_new_event_ids must be event ids 0.." + EventIdCount.MAX_ID
+                            + " separated by ';', got \"" + id + "\"");
                 }
                 newIds.add(Integer.parseInt(id));
             }

@@ -60,7 +60,7 @@ final class TextReport {
 
     private static String topIds(SurveyRow row) {
         List<EventIdCount> ids = row.topEventIds();
-        String shown = ids.stream().limit(IDS_SHOWN).map(c -> c.id() + ":" + c.count()).collect(Collectors.joining(" "));
+        String shown = ids.stream().limit(IDS_SHOWN).map(EventIdCount::toString).collect(Collectors.joining(" "));
         return ids.size() > IDS_SHOWN ? shown + " (+" + (ids.size() - IDS_SHOWN) + " more)" : shown;
     }
 }

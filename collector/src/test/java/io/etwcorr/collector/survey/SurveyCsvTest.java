@@ -99,7 +99,9 @@ class SurveyCsvTest {
     @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
         "events not a number    | p,GUID,10,x,0.5,,,,,                    | survey.csv:3: events must be a whole number, got \"x\"",
         "negative rate          | p,GUID,10,5,-1,,,,,                     | survey.csv:3: events_per_s must be a decimal number like 12.5, got \"-1\"",
-        "zero window            | p,GUID,0,5,1,,,,,                       | survey.csv:3: window_s must be more than 0",
+        "zero window            | p,GUID,0,5,1,,,,,                       | survey.csv:3: window_s must be more than 0 and finite, got 0.0",
+        "endless window         | p,GUID,10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000,5,1,,,,,  | survey.csv:3: window_s must be more than 0 and finite, got Infinity",
+        "huge event count       | p,GUID,10,99999999999999999999,1,,,,, | survey.csv:3: events is out of range, got \"99999999999999999999\"",
         "braced guid            | p,{GUID},10,5,0.5,,,,,                  | survey.csv:3: guid must be 8-4-4-4-12 hex digits without braces, got \"{GUID}\"",
         "empty provider         | ,GUID,10,5,0.5,,,,,                     | survey.csv:3: provider must not be empty",
         "too few columns        | p,GUID,10,5,0.5,,,,                     | survey.csv:3: expected 10 columns, got 9",
@@ -157,6 +159,18 @@ class SurveyCsvTest {
         Path file = dir.resolve("lab.csv");
         Files.writeString(file, HEADER + "p," + GUID + ",10,five,0.5,,,,,\n");
         assertThatThrownBy(() -> SurveyCsv.read(file)).hasMessage("lab.csv:2: events must be a whole number, got \"five\"");
+    }
+
+    @Test
+    void rowsThatCouldNotBeReadBackCannotBeMade() {
+        assertThatThrownBy(() -> new SurveyRow("p", "{" + GUID + "}", 10, 5, 0.5, List.of(), List.of(), null))
+                .hasMessageStartingWith("guid must be 8-4-4-4-12 hex digits");
+        assertThatThrownBy(() -> new SurveyRow("p", GUID, 10, 5, 0.5,
+                List.of(new EventIdCount(1, 1), new EventIdCount(2, 2)), List.of(), null))
+                .hasMessage("top_event_ids must list the most frequent first, got \"2:2\" after \"1:1\"");
+        assertThatThrownBy(() -> new StimulusWindow(1, 0.1, List.of(70000)))
+                .hasMessage("stimulus_new_event_ids must be 0..65535, got 70000");
+        assertThatThrownBy(() -> new EventIdCount(3, 0)).hasMessage("event ids must be 0..65535 with a count of at least 1, got \"3:0\"");
     }
 
     private static SurveyRow row(String provider, double eventsPerS) {
