@@ -2,6 +2,7 @@ package io.etwcorr.collector.survey;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,15 @@ public final class SurveyCsv {
     }
 
     public static List<SurveyRow> read(Path file) throws IOException {
-        return parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+        String source = file.getFileName().toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException notUtf8) {
+            // Windows PowerShell 5 redirects output as UTF-16, the likeliest way a survey gets here re-encoded.
+            throw new SurveyFormatException(source, 1, "not UTF-8 text; UTF-16 files (Windows PowerShell's > redirect) must be converted first");
+        }
+        return parse(source, text);
     }
 
     static List<SurveyRow> parse(String source, String text) throws SurveyFormatException {

@@ -162,6 +162,14 @@ class SurveyCsvTest {
     }
 
     @Test
+    void aUtf16FileIsRejectedWithAHint(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("survey.csv");
+        Files.write(file, ("\uFEFF" + HEADER).getBytes(StandardCharsets.UTF_16LE));
+        assertThatThrownBy(() -> SurveyCsv.read(file)).isInstanceOf(SurveyFormatException.class)
+                .hasMessageStartingWith("survey.csv:1: not UTF-8 text");
+    }
+
+    @Test
     void rowsThatCouldNotBeReadBackCannotBeMade() {
         assertThatThrownBy(() -> new SurveyRow("p", "{" + GUID + "}", 10, 5, 0.5, List.of(), List.of(), null))
                 .hasMessageStartingWith("guid must be 8-4-4-4-12 hex digits");
