@@ -20,6 +20,9 @@ public record StimulusWindow(long events, double eventsPerS, List<Integer> newEv
             throw new IllegalArgumentException("stimulus_events_per_s must be 0 or more and finite, got " + eventsPerS);
         }
         newEventIds = List.copyOf(Objects.requireNonNull(newEventIds, "newEventIds"));
+        if (events == 0 && !newEventIds.isEmpty()) {
+            throw new IllegalArgumentException("stimulus_new_event_ids must be empty when stimulus_events is 0");
+        }
         for (int id : newEventIds) {
             if (id < 0 || id > EventIdCount.MAX_ID) {
                 throw new IllegalArgumentException("stimulus_new_event_ids must be 0.." + EventIdCount.MAX_ID + ", got " + id);

@@ -22,12 +22,11 @@ final class TextTable {
         this.aligns = List.copyOf(aligns);
     }
 
-    TextTable add(List<String> cells) {
+    void add(List<String> cells) {
         if (cells.size() != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.size());
         }
         rows.add(List.copyOf(cells));
-        return this;
     }
 
     /** The header, a rule under it, then the rows; each line ends with a line break and no trailing spaces. */

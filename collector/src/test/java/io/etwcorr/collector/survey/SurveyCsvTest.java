@@ -114,6 +114,7 @@ class SurveyCsvTest {
         "rate without events    | p,GUID,10,5,0.5,,,,2,                   | survey.csv:3: stimulus_events must be set when stimulus_events_per_s is",
         "new ids without window | p,GUID,10,5,0.5,,,,,3006                | survey.csv:3: stimulus_new_event_ids is set but stimulus_events is empty",
         "new id not a number    | p,GUID,10,5,0.5,,,9,0.9,abc             | survey.csv:3: stimulus_new_event_ids must be event ids 0..65535 separated by ';', got \"abc\"",
+        "new ids without events | p,GUID,10,5,0.5,,,0,0,3006              | survey.csv:3: stimulus_new_event_ids must be empty when stimulus_events is 0",
         "stimulus on one row    | p,GUID,10,5,0.5,,,9,0.9,                | survey.csv:3: stimulus_events is set but the first row's is empty; a survey either had a stimulus or not",
         "stray quote            | p\"q,GUID,10,5,0.5,,,,,                 | survey.csv:3: field 1: a quote inside an unquoted field",
         "text after quote       | \"p\"q,GUID,10,5,0.5,,,,,               | survey.csv:3: field 1: text after a closing quote",
