@@ -38,6 +38,10 @@ final class DrainAttempt {
         outstanding.addAndGet(-unsentRecords);
     }
 
+    boolean hasFailed() {
+        return error.get() != null;
+    }
+
     boolean isComplete() {
         return outstanding.get() == 0;
     }

@@ -91,7 +91,7 @@ public final class SpoolingKafkaSink implements EventSink {
         // The sender must not hang on a full buffer or missing metadata: such a send goes to the spool.
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "500");
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
         properties.putAll(config.clientProperties());
         return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     }
@@ -237,6 +237,11 @@ public final class SpoolingKafkaSink implements EventSink {
                 producer.send(new ProducerRecord<>(config.topic(), record.key(), record.value()), drain.callback());
             } catch (KafkaException e) {
                 drain.refused(records.size() - i, e);
+                break;
+            }
+            // A send that failed at once (no metadata within max.block.ms) must not be overtaken by the next ones.
+            if (drain.hasFailed()) {
+                drain.refused(records.size() - i - 1, drain.error());
                 break;
             }
         }
