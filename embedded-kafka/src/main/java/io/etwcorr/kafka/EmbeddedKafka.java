@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -83,6 +84,29 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("topics not created within " + ADMIN_TIMEOUT, e);
         }
+    }
+
+    /**
+     * Stops the broker, keeping its data and the controller, so clients can be tested through an
+     * outage; {@link #restartBroker()} brings it back on the same port.
+     */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(BrokerServer::shutdown);
+        LOG.info("embedded Kafka broker at {} stopped", bootstrapServers);
+    }
+
+    /** Starts the broker stopped by {@link #stopBroker()} again and waits until it accepts clients. */
+    public void restartBroker() {
+        cluster.brokers().values().forEach(BrokerServer::startup);
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting the broker", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the broker did not restart", e.getCause());
+        }
+        LOG.info("embedded Kafka broker at {} restarted", bootstrapServers);
     }
 
     /** Stops the broker and deletes its data. */
