@@ -36,13 +36,14 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CollectorConfig config = options.load();
+        SpoolingKafkaSink delivery = CollectorOptions.delivery(config);
         ReplaySource.ReplayCounts counts;
-        DeliveryStats stats;
-        try (SpoolingKafkaSink delivery = CollectorOptions.delivery(config)) {
+        try {
             counts = ReplaySource.replay(input, delivery, realtime ? 1 : speed);
-            delivery.close(); // flush before the counts are read
-            stats = delivery.stats();
+        } finally {
+            delivery.close(); // sends or spools what is queued: the counts below are final
         }
+        DeliveryStats stats = delivery.stats();
         spec.commandLine().getOut().printf(
                 "replay: %,d records from %s -> %s at %s (%,d sent, %,d spooled, %,d dropped, %,d undecodable lines)%n",
                 counts.sent(), input, config.kafka.topic, config.kafka.bootstrapServers, stats.sent(), stats.spooled(),
