@@ -88,7 +88,7 @@ public final class EventRecordDecoder {
     }
 
     /** A GUID in memory (Data1 U32, Data2 U16, Data3 U16 little-endian, then 8 bytes in order). */
-    static UUID guidAt(Pointer memory, long offset) {
+    private static UUID guidAt(Pointer memory, long offset) {
         long data1 = Integer.toUnsignedLong(memory.getInt(offset));
         long data2 = Short.toUnsignedLong(memory.getShort(offset + 4));
         long data3 = Short.toUnsignedLong(memory.getShort(offset + 6));

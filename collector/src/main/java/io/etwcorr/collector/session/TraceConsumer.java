@@ -45,6 +45,7 @@ public final class TraceConsumer implements AutoCloseable {
     private final LongAdder filtered = new LongAdder();
     private final LongAdder sinkFailures = new LongAdder();
 
+    // Written by the sender thread only; volatile for stats().
     private volatile long emitted;
     private volatile boolean draining;
     private Instant nextHeartbeat;
@@ -75,8 +76,8 @@ public final class TraceConsumer implements AutoCloseable {
         if (started) {
             throw new IllegalStateException("the consumer was already started");
         }
-        started = true;
         consumerHandle = api.openTrace(session.name(), callback);
+        started = true;
         nextHeartbeat = clock.instant().plus(settings.heartbeatInterval());
         traceThread = new Thread(this::processTrace, "etw-process-trace");
         traceThread.setDaemon(true);

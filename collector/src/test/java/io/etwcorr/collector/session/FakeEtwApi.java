@@ -32,6 +32,7 @@ final class FakeEtwApi implements EtwApi {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile SessionLosses losses = SessionLosses.NONE;
     private volatile int queryStatus;
+    private volatile int openStatus;
     private volatile BufferSettings startedWith;
     private volatile EventRecordCallback callback;
     private volatile long deliveryNanos = -1;
@@ -62,6 +63,11 @@ final class FakeEtwApi implements EtwApi {
 
     void failQueriesWith(int status) {
         this.queryStatus = status;
+    }
+
+    /** Makes OpenTraceW fail with {@code status}. */
+    void failOpenWith(int status) {
+        this.openStatus = status;
     }
 
     BufferSettings startedWith() {
@@ -121,6 +127,9 @@ final class FakeEtwApi implements EtwApi {
     @Override
     public long openTrace(String sessionName, EventRecordCallback callback) {
         calls.add("open " + sessionName);
+        if (openStatus != 0) {
+            throw new EtwCallException("OpenTraceW", openStatus, "session " + sessionName);
+        }
         this.callback = callback;
         return CONSUMER_HANDLE;
     }

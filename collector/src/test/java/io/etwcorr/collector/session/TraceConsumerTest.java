@@ -1,8 +1,11 @@
 package io.etwcorr.collector.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.etwcorr.collector.delivery.DeliveryStats;
+import io.etwcorr.collector.delivery.EventSink;
 import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
 import io.etwcorr.schemas.raw.RawEvent;
@@ -44,7 +47,10 @@ class TraceConsumerTest {
         consumer = start(api, sink, EventFilter.builder().build(), 1024);
 
         Await.until("all events", () -> sink.events().size() == fixtures.size());
-        clock.advance(HEARTBEAT);
+        clock.advance(HEARTBEAT.minusSeconds(1));
+        Thread.sleep(200);
+        assertThat(sink.heartbeats()).as("no heartbeat before the interval").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
         Await.until("a heartbeat", () -> sink.heartbeats().size() == 1);
         consumer.close();
 
@@ -171,7 +177,67 @@ class TraceConsumerTest {
         assertThat(sink.isClosed()).isTrue();
     }
 
-    private TraceConsumer start(FakeEtwApi api, ListEventSink sink, EventFilter filter, int capacity) {
+    @Test
+    void countsRecordsTheSinkRefusesAsDroppedAndKeepsTheirSeq() {
+        FakeEtwApi api = new FakeEtwApi(List.of(EtwEventFixtures.connectV4(PID, 1), EtwEventFixtures.connectV4(PID, 2)));
+        ListEventSink delivered = ListEventSink.open();
+        EventSink refusingFirst = new EventSink() {
+            private boolean refused;
+
+            @Override
+            public void accept(RawEvent event) {
+                if (!refused) {
+                    refused = true;
+                    throw new IllegalStateException("spool full");
+                }
+                delivered.accept(event);
+            }
+
+            @Override
+            public DeliveryStats stats() {
+                return delivered.stats();
+            }
+
+            @Override
+            public void close() {
+                delivered.close();
+            }
+        };
+        consumer = start(api, refusingFirst, EventFilter.builder().build(), 64);
+        Await.until("the delivery", () -> delivered.events().size() == 1);
+
+        consumer.close();
+
+        assertThat(delivered.records()).extracting(RawEvent::seq).containsExactly(1L, 2L);
+        assertThat(delivered.heartbeats().get(0).props()).containsEntry("dropped", 1L);
+        assertThat(consumer.stats().sinkFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void failsToStartWhenTheTraceCannotBeOpenedAndClosesQuietly() {
+        FakeEtwApi api = new FakeEtwApi();
+        api.failOpenWith(161);
+        ListEventSink sink = ListEventSink.open();
+        TraceSession session = new TraceSession(api, "etwcorr-test", BufferSettings.DEFAULT, ProviderSpec.defaults());
+        TraceConsumer unopened = new TraceConsumer(api, session, EventRecordDecoder.standard(), EventFilter.builder().build(),
+                sink, ConsumerSettings.forHost(HOST), clock);
+
+        assertThatThrownBy(unopened::start).isInstanceOf(EtwCallException.class).hasMessageContaining("161");
+        unopened.close();
+
+        assertThat(api.count("close")).isZero();
+        assertThat(sink.records()).isEmpty();
+    }
+
+    @Test
+    void acceptsOnlyHostNamesTheContractAllows() {
+        assertThat(ConsumerSettings.forHost("ws-0042.corp.example")).extracting(ConsumerSettings::queueCapacity,
+                ConsumerSettings::heartbeatInterval).containsExactly(65_536, Duration.ofSeconds(10));
+        assertThatThrownBy(() -> ConsumerSettings.forHost("WS 0042")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ConsumerSettings(HOST, 0, HEARTBEAT)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private TraceConsumer start(FakeEtwApi api, EventSink sink, EventFilter filter, int capacity) {
         TraceSession session = new TraceSession(api, "etwcorr-test", BufferSettings.DEFAULT, ProviderSpec.defaults());
         session.start();
         TraceConsumer started = new TraceConsumer(api, session, EventRecordDecoder.standard(), filter, sink,
