@@ -1,5 +1,6 @@
 package io.etwcorr.collector.session;
 
+import io.etwcorr.collector.etw.EtwConstants;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -15,5 +16,11 @@ record EtwEventFixture(String providerName, UUID provider, int id, int version, 
     EtwEventFixture truncatedTo(int length) {
         return new EtwEventFixture(providerName, provider, id, version, opcode, headerFlags, pid, tid, tsMicros,
                 Arrays.copyOf(payload, length), expectedProps);
+    }
+
+    /** Names parameterized tests, e.g. {@code Microsoft-Windows-Kernel-Network 12 v0}. */
+    @Override
+    public String toString() {
+        return providerName + " " + id + " v" + version + ((headerFlags & EtwConstants.EVENT_HEADER_FLAG_32_BIT_HEADER) != 0 ? " (32-bit)" : "");
     }
 }
