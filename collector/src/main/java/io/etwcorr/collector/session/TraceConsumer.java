@@ -1,0 +1,190 @@
+package io.etwcorr.collector.session;
+
+import com.sun.jna.Pointer;
+import io.etwcorr.collector.delivery.DeliveryStats;
+import io.etwcorr.collector.delivery.EventSink;
+import io.etwcorr.collector.etw.EventRecordCallback;
+import io.etwcorr.schemas.raw.RawEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes the session in real time. ProcessTrace runs on its own thread and its callback only
+ * decodes, filters and offers to a bounded queue, dropping (and counting) when the queue is full,
+ * so ETW is never blocked. A sender thread drains the queue, numbers every record it emits
+ * 0, 1, 2, … under one run id, and emits a heartbeat every interval through the same numbering.
+ */
+public final class TraceConsumer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TraceConsumer.class);
+    /** Longest the sender waits for an event before it looks at the heartbeat clock again. */
+    private static final long IDLE_POLL_MILLIS = 50;
+    private static final Duration THREAD_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EtwApi api;
+    private final TraceSession session;
+    private final EventRecordDecoder decoder;
+    private final EventFilter filter;
+    private final EventSink sink;
+    private final ConsumerSettings settings;
+    private final Clock clock;
+    private final BlockingQueue<RawEvent> queue;
+    private final String run = UUID.randomUUID().toString();
+    private final int ownPid = (int) ProcessHandle.current().pid();
+    // Referenced here so the JNA callback cannot be collected while ETW may still call it.
+    private final EventRecordCallback callback = this::onEventRecord;
+    private final LongAdder queueDrops = new LongAdder();
+    private final LongAdder filtered = new LongAdder();
+    private final LongAdder sinkFailures = new LongAdder();
+
+    // Written by the sender thread only; volatile for stats().
+    private volatile long emitted;
+    private volatile boolean draining;
+    private Instant nextHeartbeat;
+    private long consumerHandle;
+    private Thread traceThread;
+    private Thread senderThread;
+    private boolean started;
+    private boolean closed;
+
+    public TraceConsumer(EtwApi api, TraceSession session, EventRecordDecoder decoder, EventFilter filter,
+            EventSink sink, ConsumerSettings settings, Clock clock) {
+        this.api = api;
+        this.session = session;
+        this.decoder = decoder;
+        this.filter = filter;
+        this.sink = sink;
+        this.settings = settings;
+        this.clock = clock;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    }
+
+    /**
+     * Opens the session's trace and starts the trace and sender threads.
+     *
+     * @throws EtwCallException when the trace cannot be opened
+     */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("the consumer was already started");
+        }
+        consumerHandle = api.openTrace(session.name(), callback);
+        started = true;
+        nextHeartbeat = clock.instant().plus(settings.heartbeatInterval());
+        traceThread = new Thread(this::processTrace, "etw-process-trace");
+        traceThread.setDaemon(true);
+        senderThread = new Thread(this::sendLoop, "etw-sender");
+        senderThread.setDaemon(true);
+        senderThread.start();
+        traceThread.start();
+    }
+
+    /** This run's id, the envelope's {@code run}. */
+    public String run() {
+        return run;
+    }
+
+    public ConsumerStats stats() {
+        return new ConsumerStats(emitted, queueDrops.sum(), sinkFailures.sum(), filtered.sum(), decoder.undecoded(),
+                decoder.malformed());
+    }
+
+    /**
+     * Closes the trace, waits for ProcessTrace to return, sends what is queued and a last heartbeat,
+     * then closes the sink (which flushes it). The session itself stays for its owner to stop.
+     */
+    @Override
+    public synchronized void close() {
+        if (!started || closed) {
+            return;
+        }
+        closed = true;
+        api.closeTrace(consumerHandle);
+        join(traceThread);
+        draining = true;
+        join(senderThread);
+        sink.close();
+    }
+
+    // ETW's thread: must return quickly whatever happens downstream.
+    private void onEventRecord(Pointer eventRecord) {
+        if (decoder.decode(eventRecord) instanceof DecodeResult.Decoded decoded) {
+            if (!filter.accepts(decoded.event())) {
+                filtered.increment();
+            } else if (!queue.offer(decoded.event())) {
+                queueDrops.increment();
+            }
+        }
+    }
+
+    private void processTrace() {
+        int status = api.processTrace(consumerHandle);
+        if (status != 0) {
+            LOG.warn("ProcessTrace on session {} returned Win32 error {}", session.name(), status);
+        }
+    }
+
+    private void sendLoop() {
+        try {
+            while (true) {
+                RawEvent next = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    emit(next);
+                } else if (draining) {
+                    break;
+                }
+                Instant now = clock.instant();
+                if (!now.isBefore(nextHeartbeat)) {
+                    emitHeartbeat(now);
+                    nextHeartbeat = now.plus(settings.heartbeatInterval());
+                }
+            }
+            emitHeartbeat(clock.instant());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void emitHeartbeat(Instant now) {
+        DeliveryStats delivery = sink.stats();
+        long dropped = delivery.dropped() + queueDrops.sum() + sinkFailures.sum();
+        long tsMicros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
+        accept(CollectorHeartbeat.of(settings.host(), run, emitted, tsMicros, ownPid, session.losses(), delivery, dropped,
+                session.providerNames()));
+    }
+
+    private void emit(RawEvent event) {
+        accept(new RawEvent(event.v(), settings.host(), run, emitted, event.ts(), event.provider(), event.guid(), event.id(),
+                event.ver(), event.opcode(), event.pid(), event.tid(), event.props(), event.x()));
+    }
+
+    /** Hands one numbered record to the sink; a refused record keeps its number, so downstream sees the gap. */
+    private void accept(RawEvent record) {
+        emitted++;
+        try {
+            sink.accept(record);
+        } catch (RuntimeException e) {
+            sinkFailures.increment();
+            LOG.warn("the sink refused record {} of run {}", record.seq(), run, e);
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(THREAD_STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("{} did not stop within {}", thread.getName(), THREAD_STOP_TIMEOUT);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.etwcorr.collector.session;
+
+import io.etwcorr.collector.etw.EtwConstants;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One ETW event as ProcessTrace would deliver it (header fields and payload bytes), with the props
+ * the decoder must return for it.
+ */
+record EtwEventFixture(String providerName, UUID provider, int id, int version, int opcode, int headerFlags, int pid,
+        int tid, long tsMicros, byte[] payload, Map<String, Object> expectedProps) {
+
+    /** The same event with its payload cut to {@code length} bytes. */
+    EtwEventFixture truncatedTo(int length) {
+        return new EtwEventFixture(providerName, provider, id, version, opcode, headerFlags, pid, tid, tsMicros,
+                Arrays.copyOf(payload, length), expectedProps);
+    }
+
+    /** Names parameterized tests, e.g. {@code Microsoft-Windows-Kernel-Network 12 v0}. */
+    @Override
+    public String toString() {
+        return providerName + " " + id + " v" + version + ((headerFlags & EtwConstants.EVENT_HEADER_FLAG_32_BIT_HEADER) != 0 ? " (32-bit)" : "");
+    }
+}
