@@ -1,5 +1,6 @@
 package io.etwcorr.cli;
 
+import io.etwcorr.collector.cli.CliErrors;
 import io.etwcorr.collector.cli.CollectorCommand;
 import io.etwcorr.collector.cli.SurveyCommand;
 import picocli.CommandLine;
@@ -27,7 +28,8 @@ public final class Etwcorr {
 
     /** The configured command line, also used by tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Etwcorr()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Etwcorr()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new CliErrors());
     }
 
     /** The version from the jar manifest (absent when run from classes). */

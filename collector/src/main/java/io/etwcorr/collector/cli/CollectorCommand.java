@@ -4,7 +4,9 @@ import picocli.CommandLine.Command;
 
 /** {@code etwcorr collector …}: the Windows collector and the sources that run anywhere. */
 @Command(name = "collector", mixinStandardHelpOptions = true,
-        description = "The ETW collector: replay recorded events through its delivery (Kafka + disk spool).",
-        subcommands = {ReplayCommand.class})
+        description = "The ETW collector: run it in a console, install it as a Windows service, or replay "
+                + "recorded events through its delivery (Kafka + disk spool).",
+        subcommands = {RunCommand.class, InstallCommand.class, UninstallCommand.class, ServiceCommand.class,
+                ReplayCommand.class})
 public final class CollectorCommand {
 }

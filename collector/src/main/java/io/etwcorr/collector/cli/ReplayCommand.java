@@ -4,6 +4,7 @@ import io.etwcorr.collector.config.CollectorConfig;
 import io.etwcorr.collector.delivery.DeliveryStats;
 import io.etwcorr.collector.delivery.ReplaySource;
 import io.etwcorr.collector.delivery.SpoolingKafkaSink;
+import io.etwcorr.collector.runtime.KafkaDelivery;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +37,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CollectorConfig config = options.load();
-        SpoolingKafkaSink delivery = CollectorOptions.delivery(config);
+        SpoolingKafkaSink delivery = KafkaDelivery.start(config);
         ReplaySource.ReplayCounts counts;
         try {
             counts = ReplaySource.replay(input, delivery, realtime ? 1 : speed);
