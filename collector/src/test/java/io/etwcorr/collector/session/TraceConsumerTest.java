@@ -113,8 +113,11 @@ class TraceConsumerTest {
         consumer.close();
 
         assertThat(sink.heartbeats().get(0).props()).containsEntry("dropped", expectedDrops);
-        assertThat(sink.events()).extracting(e -> e.propLong("connid"))
-                .containsExactlyElementsOf(LongStream.rangeClosed(0, capacity).boxed().toList());
+        // The first events fill the queue in order; which later one takes the slot the sender frees
+        // depends on when the sender took its first event, so only its place in the order is certain.
+        List<Long> connids = sink.events().stream().map(e -> e.propLong("connid")).toList();
+        assertThat(connids.subList(0, capacity)).containsExactlyElementsOf(LongStream.range(0, capacity).boxed().toList());
+        assertThat(connids.get(capacity)).isGreaterThanOrEqualTo((long) capacity);
         assertThat(sink.records()).extracting(RawEvent::seq).containsExactlyElementsOf(seqs(sink.records().size()));
     }
 
