@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Etwcorr.ManifestVersion.class,
         description = "Correlates Windows ETW telemetry (process, DNS, TCP) to find the process behind a C2 beacon.",
         subcommands = {DemoCommand.class, AnalyzeCommand.class, JobCommand.class, SimulateCommand.class,
-                AlertsCommand.class, DetectionReportCommand.class, CommandLine.HelpCommand.class})
+                AlertsCommand.class, DetectionReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Etwcorr {
 
     /** The CLI's own logging config; other jars on the classpath bring theirs. */
