@@ -18,6 +18,8 @@ import io.etwcorr.kafka.EmbeddedKafka;
 import io.etwcorr.schemas.out.EcsTime;
 import io.etwcorr.schemas.raw.RawEvent;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -64,7 +68,8 @@ public final class AlertLatency {
 
     private AlertLatency() {}
 
-    public static Result run(double eventsPerS, Duration feed, Consumer<String> progress) throws Exception {
+    public static Result run(double eventsPerS, Duration feed, Path workDir, Consumer<String> progress)
+            throws Exception {
         // Size the fleet so that the feed covers SIMULATED_SPAN_S of simulated time at eventsPerS.
         double perHost = BenchKafka.simulatedRate(50, SEED) / 50;
         double simulatedPerS = eventsPerS * feed.toSeconds() / SIMULATED_SPAN_S;
@@ -84,8 +89,13 @@ public final class AlertLatency {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             EtwcorrConfig config = BenchKafka.jobConfig(kafka, CHECKPOINT_INTERVAL_MS);
             BenchKafka.createTopics(kafka, config);
+            // File checkpoint storage, as in production: the default in-memory storage of a local
+            // environment refuses task state above 5 MB, which a fleet of this size exceeds.
+            Configuration flink = KafkaCorrelationJob.flinkConfiguration();
+            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    Files.createDirectories(workDir.resolve("latency-checkpoints")).toUri().toString());
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
-                    config.job.parallelism, KafkaCorrelationJob.flinkConfiguration());
+                    config.job.parallelism, flink);
             JobClient job = KafkaCorrelationJob.start(env, config);
             try {
                 awaitRunning(job);

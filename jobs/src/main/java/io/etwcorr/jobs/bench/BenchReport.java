@@ -27,11 +27,16 @@ public final class BenchReport {
     private double runtimeSeconds = Double.NaN;
 
     /** Where the bench ran. */
-    public record Machine(int cores, long maxHeapBytes, long physicalMemoryBytes, String java, String os) {
+    public record Machine(int cores, long maxHeapBytes, long physicalMemoryBytes, double loadAverage, String java,
+            String os) {
         String describe() {
             String physical = physicalMemoryBytes > 0 ? gib(physicalMemoryBytes) + " GiB RAM, " : "";
-            return String.format(Locale.ROOT, "%d cores, %sJVM max heap %s GiB, Java %s, %s", cores, physical,
-                    gib(maxHeapBytes), java, os);
+            String load = loadAverage >= 0
+                    ? String.format(Locale.ROOT, ", load average %.2f at the start (other users of the cores)",
+                            loadAverage)
+                    : "";
+            return String.format(Locale.ROOT, "%d cores, %sJVM max heap %s GiB, Java %s, %s%s", cores, physical,
+                    gib(maxHeapBytes), java, os, load);
         }
 
         private static String gib(long bytes) {
@@ -92,6 +97,7 @@ public final class BenchReport {
         root.put("date", date);
         root.put("mode", mode);
         root.put("cores", machine.cores());
+        root.put("load_average", finiteOrNull(round(machine.loadAverage(), 2)));
         for (Measurement measurement : measurements) {
             root.put(measurement.key(), finiteOrNull(measurement.value()));
         }
@@ -162,6 +168,9 @@ public final class BenchReport {
             return "n/a";
         }
         double abs = Math.abs(value);
+        if (value == Math.rint(value) && abs < 1000) {
+            return String.format(Locale.ROOT, "%d", (long) value);
+        }
         if (abs >= 1000) {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
