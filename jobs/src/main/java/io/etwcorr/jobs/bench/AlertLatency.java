@@ -52,7 +52,7 @@ public final class AlertLatency {
     static final long CHECKPOINT_INTERVAL_MS = 1000;
     static final double SLEEP_S = 20;
     private static final long SEED = 99L;
-    private static final long SIMULATED_SPAN_S = 900;
+    private static final long SIMULATED_SPAN_S = 600;
     private static final int MAX_IMPLANTS = 40;
 
     /**
@@ -68,17 +68,22 @@ public final class AlertLatency {
 
     private AlertLatency() {}
 
-    public static Result run(double eventsPerS, Duration feed, Path workDir, Consumer<String> progress)
-            throws Exception {
-        // Size the fleet so that the feed covers SIMULATED_SPAN_S of simulated time at eventsPerS.
+    /**
+     * Feeds at {@code eventsPerS} for {@code feed}. The fleet is sized so that the feed covers
+     * {@link #SIMULATED_SPAN_S} of simulated time (where the implants alert) at the lower of
+     * {@code eventsPerS} and {@code feederPerS}, the rate one producer thread was seen to reach.
+     */
+    public static Result run(double eventsPerS, double feederPerS, Duration feed, Path workDir,
+            Consumer<String> progress) throws Exception {
         double perHost = BenchKafka.simulatedRate(50, SEED) / 50;
-        double simulatedPerS = eventsPerS * feed.toSeconds() / SIMULATED_SPAN_S;
+        double expectedPerS = Double.isFinite(feederPerS) ? Math.min(eventsPerS, feederPerS) : eventsPerS;
+        double simulatedPerS = expectedPerS * feed.toSeconds() / SIMULATED_SPAN_S;
         int hosts = (int) Math.max(10, Math.min(99_999, Math.round(simulatedPerS / perHost)));
         int implants = Math.min(MAX_IMPLANTS, hosts / 2);
         List<ImplantSpec> specs = new ArrayList<>();
         for (int i = 0; i < implants; i++) {
             // Staggered starts spread the first alerts over the run; own domains keep prevalence out of it.
-            long startAfter = 30 + i * 300L / implants;
+            long startAfter = 30 + i * 120L / implants;
             specs.add(new ImplantSpec(i, startAfter, SLEEP_S, 0.2, JitterKind.ASYMMETRIC, 0.0,
                     BeaconMode.NEW_CONNECTION, Delivery.INJECTED, InjectionTarget.SPAWNED_RUNDLL32,
                     "c2-" + i + ".bench.example", 443, 0));

@@ -49,17 +49,18 @@ public final class BenchmarkRunner {
                 ZonedDateTime.now(ZoneOffset.UTC).withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), options.mode());
         Path workDir = Files.createTempDirectory("etwcorr-bench");
         try {
-            double sustained = endToEnd(options, workDir, report, progress);
-            latency(options, workDir, sustained, report, progress);
+            EndToEndThroughput.Result e2e = endToEnd(options, workDir, report, progress);
+            latency(options, workDir, e2e.jobPerS(), e2e.prefillPerS(), report, progress);
             analyze(options, workDir, report, progress);
             codec(options, report, progress);
         } finally {
             deleteRecursively(workDir);
         }
         goals(report);
-        report.notMeasured("State size per active (process, destination) key: the checkpoint size is measured, "
-                + "but the number of active keys is not exported by the job yet, so the per-key figure is not "
-                + "computed (it needs a gauge or accumulator of the beacon scorer's key count).");
+        report.notMeasured("State of the beacon scorer alone per (process, destination) key: the per-key figure "
+                + "here divides the whole checkpoint; splitting it by operator needs the checkpoint's per-operator "
+                + "sizes (REST API or metadata parsing), and the key count is approximated from etw.connections "
+                + "rather than read from the scorer (it exports no gauge).");
         report.notMeasured("Collector figures from JMH: the repository has no JMH benchmarks; the codec numbers "
                 + "here come from a timed loop in the bench JVM.");
         report.notMeasured("Throughput of the job with more than 2 task slots, with a remote broker, or with "
@@ -70,8 +71,7 @@ public final class BenchmarkRunner {
         return report;
     }
 
-    /** Returns the job's end-to-end rate. */
-    private static double endToEnd(Options options, Path workDir, BenchReport report, Consumer<String> progress)
+    private static EndToEndThroughput.Result endToEnd(Options options, Path workDir, BenchReport report, Consumer<String> progress)
             throws Exception {
         EndToEndThroughput.Result e2e = EndToEndThroughput.run(options.e2eEvents(), options.e2eHosts(),
                 options.e2eTimeout(), workDir, progress);
@@ -106,27 +106,37 @@ public final class BenchmarkRunner {
                 e2e.checkpointBytes() < 0 ? Double.NaN : e2e.checkpointBytes() / (double) e2e.hosts(), "bytes",
                 "The checkpoint size divided by the number of hosts that sent events (all keyed state is per "
                 + "host or per (process, destination) of a host)."));
+        double perKey = e2e.checkpointBytes() < 0 || e2e.activeKeys() == 0 ? Double.NaN
+                : e2e.checkpointBytes() / (double) e2e.activeKeys();
+        report.add(new Measurement("active_keys", "Active (process, destination) keys", e2e.activeKeys(), "keys",
+                "Distinct host | process entity | destination (domain, else ip:port) of the outbound "
+                + "connections the job wrote to etw.connections (read_committed, to the end): an approximation "
+                + "of the beacon scorer's keys; all are active, the run covers less simulated time than "
+                + "beacon.idleTtlSeconds."));
+        report.add(new Measurement("checkpoint_bytes_per_key", "Checkpoint bytes per active key", perKey, "bytes",
+                "The whole checkpoint divided by the active keys: an upper bound of the state per key, since "
+                + "it also holds the per-host state (dedupe windows, reordering buffers, process tables)."));
         if (!e2e.finished()) {
             report.note("The end-to-end job did not consume all events within " + options.e2eTimeout() + ".");
         }
-        return e2e.jobPerS();
+        return e2e;
     }
 
-    private static void latency(Options options, Path workDir, double sustainedPerS, BenchReport report,
-            Consumer<String> progress) throws Exception {
-        latencyAt(LATENCY_INPUT_RATE, "latency", "Event to alert at the goal's rate", options, workDir, report,
-                progress);
+    private static void latency(Options options, Path workDir, double sustainedPerS, double feederPerS,
+            BenchReport report, Consumer<String> progress) throws Exception {
+        latencyAt(LATENCY_INPUT_RATE, feederPerS, "latency", "Event to alert at the goal's rate", options, workDir,
+                report, progress);
         // A second point at a rate the job sustained in this run, so the latency is not only a backlog.
         double sustainable = Math.max(1000, Math.floor(sustainedPerS / 2 / 1000) * 1000);
         if (Double.isFinite(sustainedPerS) && sustainable < LATENCY_INPUT_RATE) {
-            latencyAt(sustainable, "latency_half_e2e", "Event to alert at half the end-to-end rate", options,
-                    workDir, report, progress);
+            latencyAt(sustainable, feederPerS, "latency_half_e2e", "Event to alert at half the end-to-end rate",
+                    options, workDir, report, progress);
         }
     }
 
-    private static void latencyAt(double rate, String key, String title, Options options, Path workDir,
-            BenchReport report, Consumer<String> progress) throws Exception {
-        AlertLatency.Result latency = AlertLatency.run(rate, options.latencyFeed(), workDir, progress);
+    private static void latencyAt(double rate, double feederPerS, String key, String title, Options options,
+            Path workDir, BenchReport report, Consumer<String> progress) throws Exception {
+        AlertLatency.Result latency = AlertLatency.run(rate, feederPerS, options.latencyFeed(), workDir, progress);
         String how = String.format("Input paced at %,.0f events/s for %d s (achieved %,.0f events/s) from %d "
                 + "simulated hosts, %d of them with a beaconing implant (every %.0f s, own C2 domain); the job at "
                 + "parallelism 2 with a checkpoint every %d ms (file checkpoint storage), alerts read with "
@@ -135,7 +145,9 @@ public final class BenchmarkRunner {
                 + "covers them completes, so the checkpoint interval bounds the latency from below on average; "
                 + "the per-host reordering buffer (correlation.latenessSeconds of event time) adds its simulated "
                 + "time at the fleet's speed-up; when the job cannot keep up with the input, the backlog adds "
-                + "to it. %d alerts sampled (%d alerts on other hosts not matched); percentiles by sorting all "
+                + "to it. The fleet is sized so that the feed covers the simulated time in which the implants "
+                + "alert at the lower of the target rate and the pre-fill rate seen above (one producer thread). "
+                + "%d alerts sampled (%d alerts on other hosts not matched); percentiles by sorting all "
                 + "samples (nearest rank).",
                 rate, options.latencyFeed().toSeconds(), latency.achievedPerS(), latency.hosts(),
                 latency.implants(), AlertLatency.SLEEP_S, AlertLatency.CHECKPOINT_INTERVAL_MS, latency.samples(),

@@ -54,10 +54,11 @@ public final class EndToEndThroughput {
      * @param jobPerS            the job, first commit to the commit that covers all events
      * @param jobFromSubmitPerS  the job, submission to the commit that covers all events
      * @param checkpointBytes    size of the last retained checkpoint, bytes; -1 when none was found
+     * @param activeKeys         distinct (host, process, destination) of outbound connections in etw.connections
      * @param finished           whether the job consumed all events before the timeout
      */
     public record Result(long events, int hosts, double prefillPerS, double baselinePerS, double jobPerS,
-            double jobFromSubmitPerS, long checkpointBytes, boolean finished) {
+            double jobFromSubmitPerS, long checkpointBytes, long activeKeys, boolean finished) {
         public double ratio() {
             return jobPerS / baselinePerS;
         }
@@ -98,11 +99,13 @@ public final class EndToEndThroughput {
                     Thread.sleep(2 * CHECKPOINT_INTERVAL_MS);
                     job.cancel().get();
                     long checkpointBytes = lastCheckpointBytes(checkpoints).orElse(-1L);
+                    long activeKeys = activeKeys(kafka, config.kafka.topics.connections);
                     progress.accept(String.format("e2e: job %,.0f events/s (%,.0f from submission), ratio %.2f,"
-                                    + " checkpoint %,d bytes%s", window.steadyPerS, window.fromSubmitPerS,
-                            window.steadyPerS / baselinePerS, checkpointBytes, window.finished ? "" : " (TIMED OUT)"));
+                                    + " checkpoint %,d bytes, %,d active (process, destination) keys%s",
+                            window.steadyPerS, window.fromSubmitPerS, window.steadyPerS / baselinePerS,
+                            checkpointBytes, activeKeys, window.finished ? "" : " (TIMED OUT)"));
                     return new Result(total, hosts, prefillPerS, baselinePerS, window.steadyPerS,
-                            window.fromSubmitPerS, checkpointBytes, window.finished);
+                            window.fromSubmitPerS, checkpointBytes, activeKeys, window.finished);
                 } finally {
                     if (!job.getJobStatus().get().isTerminalState()) {
                         job.cancel().get();
@@ -146,6 +149,51 @@ public final class EndToEndThroughput {
             throw new IllegalStateException("the baseline read " + read + " of " + total + " records");
         }
         return read / ((System.nanoTime() - first) / 1e9);
+    }
+
+    /**
+     * The beacon scorer's keys, approximated from the job's output: distinct host | process entity |
+     * destination (the domain, else ip:port) of the outbound connections in etw.connections, read
+     * with read_committed up to the end. All of them are active: the run covers less simulated time
+     * than beacon.idleTtlSeconds.
+     */
+    static long activeKeys(EmbeddedKafka kafka, String topic) {
+        ObjectMapper mapper = new ObjectMapper();
+        Properties properties = kafka.clientProperties();
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (int p = 0; p < BenchKafka.OUTPUT_PARTITIONS; p++) {
+            partitions.add(new TopicPartition(topic, p));
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            java.util.Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    JsonNode connection;
+                    try {
+                        connection = mapper.readTree(record.value());
+                    } catch (IOException e) {
+                        throw new IllegalStateException("unreadable etw.connections record", e);
+                    }
+                    if (!"outbound".equals(connection.path("network").path("direction").asText())) {
+                        continue;
+                    }
+                    JsonNode destination = connection.path("destination");
+                    String to = destination.hasNonNull("domain") ? destination.get("domain").asText()
+                            : destination.path("ip").asText() + ':' + destination.path("port").asText();
+                    keys.add(connection.path("host").path("name").asText() + '|'
+                            + connection.path("process").path("entity_id").asText() + '|' + to);
+                }
+            }
+        }
+        return keys.size();
     }
 
     private record Window(double steadyPerS, double fromSubmitPerS, boolean finished) {
