@@ -141,7 +141,7 @@ public final class AlertLatency {
                         result.unmatched()));
                 return result;
             } finally {
-                job.cancel().get();
+                BenchKafka.cancelQuietly(job);
             }
         }
     }

@@ -92,6 +92,20 @@ final class BenchKafka {
         return total;
     }
 
+    /**
+     * Cancels the job and waits up to 30 s. A job that already ended has taken its MiniCluster
+     * down with it, and the cancellation then fails: that is fine here.
+     */
+    static void cancelQuietly(org.apache.flink.core.execution.JobClient job) {
+        try {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception alreadyEnded) {
+            // IllegalStateException from a shut-down MiniCluster, or the cancellation's own failure.
+        }
+    }
+
     /** Simulated events per second of a fleet of {@code hosts} benign hosts, from its first 10 simulated minutes. */
     static double simulatedRate(int hosts, long seed) {
         long seconds = 600;

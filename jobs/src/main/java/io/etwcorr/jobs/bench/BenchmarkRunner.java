@@ -49,10 +49,22 @@ public final class BenchmarkRunner {
                 ZonedDateTime.now(ZoneOffset.UTC).withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), options.mode());
         Path workDir = Files.createTempDirectory("etwcorr-bench");
         try {
-            EndToEndThroughput.Result e2e = endToEnd(options, workDir, report, progress);
-            latency(options, workDir, e2e.jobPerS(), e2e.prefillPerS(), report, progress);
-            analyze(options, workDir, report, progress);
-            codec(options, report, progress);
+            EndToEndThroughput.Result e2e = stage("end to end", report, progress,
+                    () -> endToEnd(options, workDir, report, progress));
+            double sustained = e2e == null ? Double.NaN : e2e.jobPerS();
+            double feeder = e2e == null ? Double.NaN : e2e.prefillPerS();
+            stage("latency", report, progress, () -> {
+                latency(options, workDir, sustained, feeder, report, progress);
+                return null;
+            });
+            stage("analyze", report, progress, () -> {
+                analyze(options, workDir, report, progress);
+                return null;
+            });
+            stage("codec", report, progress, () -> {
+                codec(options, report, progress);
+                return null;
+            });
         } finally {
             deleteRecursively(workDir);
         }
@@ -69,6 +81,19 @@ public final class BenchmarkRunner {
                 + "p99 is close to the maximum.");
         report.runtimeSeconds((System.nanoTime() - started) / 1e9);
         return report;
+    }
+
+    /** Runs one stage; a failure is reported in the notes and the next stage still runs. */
+    private static <T> T stage(String name, BenchReport report, Consumer<String> progress,
+            java.util.concurrent.Callable<T> body) {
+        try {
+            return body.call();
+        } catch (Exception e) {
+            String message = name + " stage failed: " + e;
+            progress.accept(message);
+            report.note(message.replace('\n', ' '));
+            return null;
+        }
     }
 
     private static EndToEndThroughput.Result endToEnd(Options options, Path workDir, BenchReport report, Consumer<String> progress)

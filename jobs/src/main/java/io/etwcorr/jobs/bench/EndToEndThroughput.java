@@ -93,11 +93,13 @@ public final class EndToEndThroughput {
                         config.job.parallelism, flink);
                 long submitted = System.nanoTime();
                 JobClient job = KafkaCorrelationJob.start(env, config);
+                boolean cancelled = false;
                 try {
                     Window window = awaitCommitted(admin, config.kafka.groupId, total, submitted, timeout, progress);
                     // One more checkpoint after the last record, so the retained one holds all the state.
                     Thread.sleep(2 * CHECKPOINT_INTERVAL_MS);
                     job.cancel().get();
+                    cancelled = true;
                     long checkpointBytes = lastCheckpointBytes(checkpoints).orElse(-1L);
                     long activeKeys = activeKeys(kafka, config.kafka.topics.connections);
                     progress.accept(String.format("e2e: job %,.0f events/s (%,.0f from submission), ratio %.2f,"
@@ -107,8 +109,8 @@ public final class EndToEndThroughput {
                     return new Result(total, hosts, prefillPerS, baselinePerS, window.steadyPerS,
                             window.fromSubmitPerS, checkpointBytes, activeKeys, window.finished);
                 } finally {
-                    if (!job.getJobStatus().get().isTerminalState()) {
-                        job.cancel().get();
+                    if (!cancelled) {
+                        BenchKafka.cancelQuietly(job);
                     }
                 }
             }
