@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -141,6 +142,12 @@ public final class BenchmarkRunner {
         report.add(new Measurement("checkpoint_bytes_per_key", "Checkpoint bytes per active key", perKey, "bytes",
                 "The whole checkpoint divided by the active keys: an upper bound of the state per key, since "
                 + "it also holds the per-host state (dedupe windows, reordering buffers, process tables)."));
+        report.note(String.format(Locale.ROOT, "End to end: the job's committed offsets advanced %d times; the "
+                + "longest gap between two advances was %.1f s (checkpoint interval %d ms). That gap is the "
+                + "resolution of the completion signal; a gap well above the interval means checkpoints took "
+                + "longer than their interval (the backlog backpressures the job, and barriers wait behind it). "
+                + "The end-to-end stage also runs first, in a cold JVM (JIT warm-up is inside its window).",
+                e2e.commitAdvances(), e2e.longestCommitGapS(), EndToEndThroughput.CHECKPOINT_INTERVAL_MS));
         if (!e2e.finished()) {
             report.note("The end-to-end job did not consume all events within " + options.e2eTimeout() + ".");
         }

@@ -56,9 +56,12 @@ public final class EndToEndThroughput {
      * @param checkpointBytes    size of the last retained checkpoint, bytes; -1 when none was found
      * @param activeKeys         distinct (host, process, destination) of outbound connections in etw.connections
      * @param finished           whether the job consumed all events before the timeout
+     * @param commitAdvances     how often the committed offsets were seen to advance (one per completed checkpoint at most)
+     * @param longestCommitGapS  the longest time between two advances, s: the resolution of the completion signal
      */
     public record Result(long events, int hosts, double prefillPerS, double baselinePerS, double jobPerS,
-            double jobFromSubmitPerS, long checkpointBytes, long activeKeys, boolean finished) {
+            double jobFromSubmitPerS, long checkpointBytes, long activeKeys, boolean finished, int commitAdvances,
+            double longestCommitGapS) {
         public double ratio() {
             return jobPerS / baselinePerS;
         }
@@ -107,7 +110,8 @@ public final class EndToEndThroughput {
                             window.steadyPerS, window.fromSubmitPerS, window.steadyPerS / baselinePerS,
                             checkpointBytes, activeKeys, window.finished ? "" : " (TIMED OUT)"));
                     return new Result(total, hosts, prefillPerS, baselinePerS, window.steadyPerS,
-                            window.fromSubmitPerS, checkpointBytes, activeKeys, window.finished);
+                            window.fromSubmitPerS, checkpointBytes, activeKeys, window.finished, window.advances,
+                            window.longestGapS);
                 } finally {
                     if (!cancelled) {
                         BenchKafka.cancelQuietly(job);
@@ -198,7 +202,8 @@ public final class EndToEndThroughput {
         return keys.size();
     }
 
-    private record Window(double steadyPerS, double fromSubmitPerS, boolean finished) {
+    private record Window(double steadyPerS, double fromSubmitPerS, boolean finished, int advances,
+            double longestGapS) {
     }
 
     /** Polls the group's committed offsets every 100 ms until they cover {@code total} or the timeout passes. */
@@ -209,9 +214,20 @@ public final class EndToEndThroughput {
         long firstCommitted = 0;
         long committed = 0;
         long lastReport = System.nanoTime();
+        int advances = 0;
+        long lastAdvanceAt = 0;
+        long longestGap = 0;
         while (System.nanoTime() < deadline) {
+            long previous = committed;
             committed = BenchKafka.committedOffsets(admin, group);
             long now = System.nanoTime();
+            if (committed > previous) {
+                advances++;
+                if (lastAdvanceAt != 0) {
+                    longestGap = Math.max(longestGap, now - lastAdvanceAt);
+                }
+                lastAdvanceAt = now;
+            }
             if (committed > 0 && firstAt == 0) {
                 firstAt = now;
                 firstCommitted = committed;
@@ -221,7 +237,7 @@ public final class EndToEndThroughput {
                 // All in the first commit: no window between two commits, so only the rate from submission is known.
                 double steady = committed == firstCommitted ? fromSubmit
                         : (total - firstCommitted) / ((now - firstAt) / 1e9);
-                return new Window(steady, fromSubmit, true);
+                return new Window(steady, fromSubmit, true, advances, longestGap / 1e9);
             }
             if (now - lastReport > Duration.ofSeconds(10).toNanos()) {
                 progress.accept(String.format("e2e: job has committed %,d of %,d", committed, total));
@@ -231,7 +247,7 @@ public final class EndToEndThroughput {
         }
         long now = System.nanoTime();
         double steady = firstAt == 0 || now == firstAt ? 0 : (committed - firstCommitted) / ((now - firstAt) / 1e9);
-        return new Window(steady, committed / ((now - submitted) / 1e9), false);
+        return new Window(steady, committed / ((now - submitted) / 1e9), false, advances, longestGap / 1e9);
     }
 
     /** Bytes of the newest {@code chk-N} directory (with its {@code _metadata}) under {@code root}. */
