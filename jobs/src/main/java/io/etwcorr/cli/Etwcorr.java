@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         versionProvider = Etwcorr.ManifestVersion.class,
         description = "Correlates Windows ETW telemetry (process, DNS, TCP) to find the process behind a C2 beacon.",
         subcommands = {DemoCommand.class, AnalyzeCommand.class, JobCommand.class, SimulateCommand.class,
-                AlertsCommand.class, DetectionReportCommand.class, CollectorCommand.class, SurveyCommand.class, CommandLine.HelpCommand.class})
+                AlertsCommand.class, DetectionReportCommand.class, BenchCommand.class, CollectorCommand.class,
+                SurveyCommand.class, CommandLine.HelpCommand.class})
 public final class Etwcorr {
 
     /** The CLI's own logging config; other jars on the classpath bring theirs. */
