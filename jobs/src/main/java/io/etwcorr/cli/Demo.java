@@ -64,7 +64,7 @@ final class Demo implements AutoCloseable {
             kafka.createTopics(4, topics.raw);
             kafka.createTopics(2, topics.anomalies, topics.connections, topics.flows, topics.health, topics.deadletter);
 
-            Configuration flink = KafkaCorrelationJob.flinkConfiguration();
+            Configuration flink = KafkaCorrelationJob.flinkConfiguration(config, true);
             StreamExecutionEnvironment env;
             String webUi = null;
             if (options.webUiPort() > 0) {

@@ -3,6 +3,7 @@ package io.etwcorr.cli;
 import io.etwcorr.jobs.KafkaCorrelationJob;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,7 @@ public final class JobCommand implements Callable<Integer> {
         EtwcorrConfig loaded = config.load();
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(KafkaCorrelationJob.flinkConfiguration());
+        env.configure(KafkaCorrelationJob.flinkConfiguration(loaded, env instanceof LocalStreamEnvironment));
         KafkaCorrelationJob.build(env, loaded);
         env.execute(loaded.job.name);
         return 0;

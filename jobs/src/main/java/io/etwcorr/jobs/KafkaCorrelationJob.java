@@ -6,6 +6,8 @@ import io.etwcorr.jobs.model.RawRecord;
 import io.etwcorr.jobs.sinks.KafkaOutputSink;
 import io.etwcorr.jobs.sources.KafkaRawSource;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import java.nio.file.Path;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -49,6 +51,24 @@ public final class KafkaCorrelationJob {
     public static Configuration flinkConfiguration() {
         Configuration configuration = new Configuration();
         configuration.set(PipelineOptions.GENERIC_TYPES, false);
+        return configuration;
+    }
+
+    /**
+     * The job's Flink configuration with its checkpoint directory: the configured one; for a local
+     * MiniCluster without one, a directory under the temp dir, because the default in-memory storage
+     * refuses task state above 5 MB (a fleet of a few thousand hosts) and then no transaction commits;
+     * on a cluster without one, the cluster's own setting.
+     */
+    public static Configuration flinkConfiguration(EtwcorrConfig config, boolean local) {
+        Configuration configuration = flinkConfiguration();
+        String directory = config.job.checkpointDirectory;
+        if (directory.isEmpty() && local) {
+            directory = Path.of(System.getProperty("java.io.tmpdir"), "etwcorr-checkpoints").toUri().toString();
+        }
+        if (!directory.isEmpty()) {
+            configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, directory);
+        }
         return configuration;
     }
 

@@ -119,6 +119,11 @@ public final class EtwcorrConfig implements Serializable {
 
         public int parallelism = 2;
         public long checkpointIntervalMs = 10_000;
+        /**
+         * Where checkpoints go, e.g. {@code s3://bucket/etwcorr/checkpoints}. Empty: the Flink cluster's own
+         * setting, or a directory under the temp dir for the CLI's local MiniCluster.
+         */
+        public String checkpointDirectory = "";
         public String name = "etwcorr-correlation";
     }
 }
