@@ -13,8 +13,8 @@ import java.util.Map;
  * Lays out one payload field by field, little-endian and packed exactly as the manifest tables of
  * etw-layouts.md, and records for each field the prop the decoder must return and its offset.
  */
-final class PayloadFixture {
-    static final long FILETIME_EPOCH_OFFSET_MICROS = 11_644_473_600_000_000L;
+public final class PayloadFixture {
+    public static final long FILETIME_EPOCH_OFFSET_MICROS = 11_644_473_600_000_000L;
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final LinkedHashMap<String, Object> expected = new LinkedHashMap<>();
@@ -23,27 +23,27 @@ final class PayloadFixture {
     private final boolean pointers32Bit;
     private int decodedLength;
 
-    PayloadFixture() {
+    public PayloadFixture() {
         this(false);
     }
 
-    PayloadFixture(boolean pointers32Bit) {
+    public PayloadFixture(boolean pointers32Bit) {
         this.pointers32Bit = pointers32Bit;
     }
 
-    PayloadFixture u16(String name, int value) {
+    public PayloadFixture u16(String name, int value) {
         return field(name, (long) value, littleEndian(value, 2));
     }
 
-    PayloadFixture u32(String name, long value) {
+    public PayloadFixture u32(String name, long value) {
         return field(name, value, littleEndian(value, 4));
     }
 
-    PayloadFixture u64(String name, long value) {
+    public PayloadFixture u64(String name, long value) {
         return field(name, value >= 0 ? (Object) value : Long.toUnsignedString(value), littleEndian(value, 8));
     }
 
-    PayloadFixture pointer(String name, long value) {
+    public PayloadFixture pointer(String name, long value) {
         if (pointers32Bit) {
             return field(name, value & 0xffff_ffffL, littleEndian(value, 4));
         }
@@ -51,12 +51,12 @@ final class PayloadFixture {
     }
 
     /** A port in network byte order. */
-    PayloadFixture port(String name, int port) {
+    public PayloadFixture port(String name, int port) {
         return field(name, (long) port, new byte[] {(byte) (port >>> 8), (byte) port});
     }
 
     /** The address bytes of {@code literal}, expected back as {@code expectedText}. */
-    PayloadFixture address(String name, String literal, String expectedText) {
+    public PayloadFixture address(String name, String literal, String expectedText) {
         try {
             byte[] raw = InetAddress.getByName(literal).getAddress();
             return field(name, expectedText, raw);
@@ -66,29 +66,29 @@ final class PayloadFixture {
     }
 
     /** Sixteen raw address bytes (also IPv4-mapped ones, which InetAddress would shorten). */
-    PayloadFixture ipv6(String name, byte[] raw, String expectedText) {
+    public PayloadFixture ipv6(String name, byte[] raw, String expectedText) {
         if (raw.length != 16) {
             throw new IllegalArgumentException("IPv6 needs 16 bytes");
         }
         return field(name, expectedText, raw);
     }
 
-    PayloadFixture filetime(String name, long epochMicros) {
+    public PayloadFixture filetime(String name, long epochMicros) {
         return field(name, epochMicros, littleEndian((epochMicros + FILETIME_EPOCH_OFFSET_MICROS) * 10, 8));
     }
 
-    PayloadFixture unicode(String name, String text) {
+    public PayloadFixture unicode(String name, String text) {
         stringFields.add(name);
         return field(name, text, (text + '\0').getBytes(StandardCharsets.UTF_16LE));
     }
 
-    PayloadFixture ansi(String name, String text) {
+    public PayloadFixture ansi(String name, String text) {
         stringFields.add(name);
         return field(name, text, (text + '\0').getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** A binary SID from its text {@code S-1-<authority>-<sub>…} (decimal authority). */
-    PayloadFixture sid(String name, String text) {
+    public PayloadFixture sid(String name, String text) {
         String[] parts = text.split("-");
         int subCount = parts.length - 3;
         byte[] raw = new byte[8 + 4 * subCount];
@@ -105,16 +105,16 @@ final class PayloadFixture {
     }
 
     /** Bytes the decoder must skip (fields of a later version it does not read). */
-    PayloadFixture unread(int length) {
+    public PayloadFixture unread(int length) {
         bytes.writeBytes(new byte[length]);
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return bytes.toByteArray();
     }
 
-    LinkedHashMap<String, Object> expected() {
+    public LinkedHashMap<String, Object> expected() {
         return new LinkedHashMap<>(expected);
     }
 
@@ -140,7 +140,7 @@ final class PayloadFixture {
         return pointers32Bit;
     }
 
-    static byte[] littleEndian(long value, int size) {
+    public static byte[] littleEndian(long value, int size) {
         byte[] raw = new byte[size];
         for (int i = 0; i < size; i++) {
             raw[i] = (byte) (value >>> (8 * i));

@@ -1,5 +1,7 @@
 package io.etwcorr.collector.session;
 
+import io.etwcorr.collector.etw.PayloadFixture;
+
 import io.etwcorr.collector.etw.EtwConstants;
 import io.etwcorr.collector.etw.EtwProvider;
 import java.util.List;
@@ -35,33 +37,33 @@ final class EtwEventFixtures {
     }
 
     static EtwEventFixture connectV4(int pid, long connid) {
-        PayloadBuilder payload = endpointsV4(pid, 0)
+        PayloadFixture payload = endpointsV4(pid, 0)
                 .u16("mss", 1460).u16("sackopt", 1).u16("tsopt", 0).u16("wsopt", 1).u32("rcvwin", 65535)
                 .u16("rcvwinscale", 8).u16("sndwinscale", 8).u32("seqnum", 0).u32("connid", connid);
         return network(TCP_CONNECT_V4, TS_MICROS, payload);
     }
 
     static EtwEventFixture sendV4(int pid, long connid, long tsMicros) {
-        PayloadBuilder payload = endpointsV4(pid, 517)
+        PayloadFixture payload = endpointsV4(pid, 517)
                 .u32("startime", 0).u32("endtime", 0).u32("seqnum", 1).u32("connid", connid);
         return network(TCP_SEND_V4, tsMicros, payload);
     }
 
     static EtwEventFixture connectV6(int pid, long connid) {
-        PayloadBuilder payload = endpointsV6(pid, 0)
+        PayloadFixture payload = endpointsV6(pid, 0)
                 .u16("mss", 1440).u16("sackopt", 1).u16("tsopt", 1).u16("wsopt", 1).u32("rcvwin", 64800)
                 .u16("rcvwinscale", 7).u16("sndwinscale", 8).u32("seqnum", 0).u32("connid", connid);
         return network(TCP_CONNECT_V6, TS_MICROS + 1, payload);
     }
 
     static EtwEventFixture sendV6(int pid, long connid) {
-        PayloadBuilder payload = endpointsV6(pid, 1200)
+        PayloadFixture payload = endpointsV6(pid, 1200)
                 .u32("startime", 0).u32("endtime", 0).u32("seqnum", 1).u32("connid", connid);
         return network(TCP_SEND_V6, TS_MICROS + 2, payload);
     }
 
     static EtwEventFixture dnsQueryCompleted(int pid, String queryName, String results) {
-        PayloadBuilder payload = new PayloadBuilder()
+        PayloadFixture payload = new PayloadFixture()
                 .unicode("QueryName", queryName).u32("QueryType", 1).u64("QueryOptions", 0x4000)
                 .u32("QueryStatus", 0).unicode("QueryResults", results);
         return event(EtwProvider.DNS_CLIENT, DNS_QUERY_COMPLETED, 0, 0, 0, pid, pid + 88, TS_MICROS - 51_000, payload);
@@ -69,7 +71,7 @@ final class EtwEventFixtures {
 
     /** ProcessStart v3, logged by the creator. */
     static EtwEventFixture processStartV3(int creatorPid, int pid) {
-        PayloadBuilder payload = new PayloadBuilder()
+        PayloadFixture payload = new PayloadFixture()
                 .u32("ProcessID", pid).u64("ProcessSequenceNumber", 9981).filetime("CreateTime", CREATE_TIME_MICROS)
                 .u32("ParentProcessID", creatorPid).u64("ParentProcessSequenceNumber", 9012).u32("SessionID", 1)
                 .u32("Flags", 0).u32("ProcessTokenElevationType", 3).u32("ProcessTokenIsElevated", 0)
@@ -80,7 +82,7 @@ final class EtwEventFixtures {
 
     /** ProcessStop v2, with the kernel's short ANSI image name. */
     static EtwEventFixture processStopV2(int pid) {
-        PayloadBuilder payload = new PayloadBuilder()
+        PayloadFixture payload = new PayloadFixture()
                 .u32("ProcessID", pid).u64("ProcessSequenceNumber", 9981).filetime("CreateTime", CREATE_TIME_MICROS)
                 .filetime("ExitTime", TS_MICROS + 5_000_000).u32("ExitCode", 0).u32("TokenElevationType", 3)
                 .u32("HandleCount", 120).u64("CommitCharge", 4_096_000).u64("CommitPeak", 8_192_000)
@@ -92,7 +94,7 @@ final class EtwEventFixtures {
 
     /** ThreadStart v1 logged by {@code creatorPid} in {@code pid}; 32-bit pointers with the 32-bit header flag. */
     static EtwEventFixture threadStart(int creatorPid, int pid, boolean pointers32Bit) {
-        PayloadBuilder payload = new PayloadBuilder(pointers32Bit)
+        PayloadFixture payload = new PayloadFixture(pointers32Bit)
                 .u32("ProcessID", pid).u32("ThreadID", 7400).pointer("StackBase", 0x7ff6_0000_0000L)
                 .pointer("StackLimit", 0x7ff5_ffff_0000L).pointer("UserStackBase", 0x2_0000_0000L)
                 .pointer("UserStackLimit", 0x1_fff0_0000L).pointer("StartAddr", 0x7ff6_a1b2_c3d0L)
@@ -103,29 +105,29 @@ final class EtwEventFixtures {
 
     /** A DNS-Client event id no manifest decoder knows. */
     static EtwEventFixture unknownDnsEvent() {
-        return event(EtwProvider.DNS_CLIENT, 1001, 0, 0, 0, 4, 8, TS_MICROS, new PayloadBuilder().u32("Whatever", 1));
+        return event(EtwProvider.DNS_CLIENT, 1001, 0, 0, 0, 4, 8, TS_MICROS, new PayloadFixture().u32("Whatever", 1));
     }
 
-    private static PayloadBuilder endpointsV4(int pid, long size) {
-        return new PayloadBuilder().u32("PID", pid).u32("size", size)
+    private static PayloadFixture endpointsV4(int pid, long size) {
+        return new PayloadFixture().u32("PID", pid).u32("size", size)
                 .address("daddr", "203.0.113.7", "203.0.113.7").address("saddr", "10.0.0.42", "10.0.0.42")
                 .port("dport", 443).port("sport", 50123);
     }
 
-    private static PayloadBuilder endpointsV6(int pid, long size) {
-        return new PayloadBuilder().u32("PID", pid).u32("size", size)
+    private static PayloadFixture endpointsV6(int pid, long size) {
+        return new PayloadFixture().u32("PID", pid).u32("size", size)
                 .address("daddr", "2001:db8:0:0:0:0:0:1", "2001:db8::1")
                 .address("saddr", "fe80:0:0:0:1c2b:3a4d:5e6f:7a8b", "fe80::1c2b:3a4d:5e6f:7a8b")
                 .port("dport", 8443).port("sport", 50200);
     }
 
     /** Kernel-Network: task TCPIP, opcode = id, header pid and tid unknown. */
-    private static EtwEventFixture network(int id, long tsMicros, PayloadBuilder payload) {
+    private static EtwEventFixture network(int id, long tsMicros, PayloadFixture payload) {
         return event(EtwProvider.KERNEL_NETWORK, id, 0, id, 0, UNKNOWN_ID, UNKNOWN_ID, tsMicros, payload);
     }
 
     private static EtwEventFixture event(EtwProvider provider, int id, int version, int opcode, int flags, int pid, int tid,
-            long tsMicros, PayloadBuilder payload) {
+            long tsMicros, PayloadFixture payload) {
         return new EtwEventFixture(provider.providerName(), provider.guid(), id, version, opcode, flags, pid, tid, tsMicros,
                 payload.bytes(), payload.expected());
     }

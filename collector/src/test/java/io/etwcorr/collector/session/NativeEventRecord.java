@@ -1,5 +1,7 @@
 package io.etwcorr.collector.session;
 
+import io.etwcorr.collector.etw.PayloadFixture;
+
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.util.UUID;
@@ -28,7 +30,7 @@ final class NativeEventRecord {
         record.setShort(4, (short) event.headerFlags());
         record.setInt(8, event.tid());
         record.setInt(12, event.pid());
-        record.setLong(16, (event.tsMicros() + PayloadBuilder.FILETIME_EPOCH_OFFSET_MICROS) * 10);
+        record.setLong(16, (event.tsMicros() + PayloadFixture.FILETIME_EPOCH_OFFSET_MICROS) * 10);
         writeGuid(record, 24, event.provider());
         record.setShort(40, (short) event.id());
         record.setByte(42, (byte) event.version());
