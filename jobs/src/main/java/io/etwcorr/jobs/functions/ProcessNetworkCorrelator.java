@@ -159,7 +159,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         ProcessIdentity started = new ProcessIdentity();
         started.entityId = event.entityId;
         started.executable = event.executable;
-        started.name = fileName(event.executable);
+        started.name = event.processName();
         started.createTime = event.createTime;
         identity.update(started);
     }
@@ -433,13 +433,5 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         for (Map.Entry<String, V> stale : entries.subList(0, entries.size() - limit)) {
             state.remove(stale.getKey());
         }
-    }
-
-    static String fileName(String path) {
-        if (path == null) {
-            return null;
-        }
-        int slash = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
-        return slash < 0 ? path : path.substring(slash + 1);
     }
 }

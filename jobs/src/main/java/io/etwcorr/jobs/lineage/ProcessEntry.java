@@ -47,13 +47,4 @@ public final class ProcessEntry {
         }
         return last;
     }
-
-    /** The file name of a DOS or NT path. */
-    static String fileName(String path) {
-        if (path == null) {
-            return null;
-        }
-        int slash = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
-        return slash < 0 ? path : path.substring(slash + 1);
-    }
 }

@@ -177,7 +177,7 @@ final class ProcessTable {
     private static void describe(ProcessEntry entry, EtwEvent event) {
         if (event.executable != null) {
             entry.executable = event.executable;
-            entry.name = ProcessEntry.fileName(event.executable);
+            entry.name = event.processName();
         }
         if (event.commandLine != null) {
             entry.commandLine = event.commandLine;

@@ -117,6 +117,15 @@ public class EtwEvent {
         return invalid;
     }
 
+    /** The file name of {@link #executable} (a DOS or NT path), or null when it is unknown. */
+    public String processName() {
+        if (executable == null) {
+            return null;
+        }
+        int slash = Math.max(executable.lastIndexOf('\\'), executable.lastIndexOf('/'));
+        return slash < 0 ? executable : executable.substring(slash + 1);
+    }
+
     /** Whether the event is about a process's DNS or network activity. */
     public boolean isNetworkOrDns() {
         return switch (kind) {
