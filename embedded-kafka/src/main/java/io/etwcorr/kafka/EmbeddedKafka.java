@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,7 +17,12 @@ import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
@@ -107,6 +113,31 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalStateException("the broker did not restart", e.getCause());
         }
         LOG.info("embedded Kafka broker at {} restarted", bootstrapServers);
+    }
+
+    /**
+     * Reads {@code topic} from its beginning, in a new consumer group, until at least
+     * {@code atLeast} records arrived or {@code timeout} passed; then polls once more, so that
+     * records beyond the expected count (duplicates, strays) are returned too. With
+     * {@code readCommitted}, only records of committed transactions, as a SIEM reads the outputs.
+     */
+    public List<ConsumerRecord<String, byte[]>> consume(String topic, int atLeast, Duration timeout,
+            boolean readCommitted) {
+        Properties properties = clientProperties();
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "embedded-reader-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (records.size() < atLeast && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+        }
+        return records;
     }
 
     /** Stops the broker and deletes its data. */

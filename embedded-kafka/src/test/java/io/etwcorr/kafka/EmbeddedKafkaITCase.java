@@ -13,15 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +52,7 @@ class EmbeddedKafkaITCase {
             }
         }
 
-        List<ConsumerRecord<String, byte[]>> received = consume(RAW_TOPIC, sent.size(), "read_uncommitted");
+        List<ConsumerRecord<String, byte[]>> received = kafka.consume(RAW_TOPIC, sent.size(), Duration.ofSeconds(60), false);
 
         List<RawEvent> decoded = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : received) {
@@ -85,7 +81,7 @@ class EmbeddedKafkaITCase {
             producer.commitTransaction();
         }
 
-        List<ConsumerRecord<String, byte[]>> received = consume("tx-test", 1, "read_committed");
+        List<ConsumerRecord<String, byte[]>> received = kafka.consume("tx-test", 1, Duration.ofSeconds(60), true);
         assertThat(received).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
                 .containsExactly("committed");
     }
@@ -111,24 +107,5 @@ class EmbeddedKafkaITCase {
         properties.putAll(extra);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> consume(String topic, int expected, String isolation) {
-        Properties properties = kafka.clientProperties();
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + topic + "-" + isolation);
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            // One more poll: anything beyond the expected count is a defect the assertions must see.
-            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-        }
-        return records;
     }
 }

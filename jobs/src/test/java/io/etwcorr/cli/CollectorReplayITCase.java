@@ -17,12 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.zip.GZIPInputStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -48,7 +43,12 @@ class CollectorReplayITCase {
 
             assertThat(exit).as(out.toString()).isZero();
             assertThat(out.toString()).contains(String.format("%,d records", recorded.size()), "0 dropped");
-            List<RawEvent> received = consume(kafka, recorded.size());
+            List<RawEvent> received = new ArrayList<>();
+            for (var record : kafka.consume("etw.raw", recorded.size(), Duration.ofSeconds(60), false)) {
+                RawEvent event = RawEventCodec.decode(record.value());
+                assertThat(record.key()).isEqualTo(event.host());
+                received.add(event);
+            }
             assertThat(received).hasSize(recorded.size());
             List<RawEvent> expected = new ArrayList<>();
             for (String line : recorded) {
@@ -62,35 +62,6 @@ class CollectorReplayITCase {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(gzip)), StandardCharsets.UTF_8))) {
             return reader.lines().filter(line -> !line.isBlank()).toList();
-        }
-    }
-
-    private static List<RawEvent> consume(EmbeddedKafka kafka, int expected) throws Exception {
-        Properties properties = kafka.clientProperties();
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-check");
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<RawEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("etw.raw"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (events.size() < expected && System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    RawEvent event = RawEventCodec.decode(record.value());
-                    assertThat(record.key()).isEqualTo(event.host());
-                    events.add(event);
-                }
-            }
-            consumer.poll(Duration.ofSeconds(1)).forEach(record -> events.add(decode(record.value())));
-        }
-        return events;
-    }
-
-    private static RawEvent decode(byte[] value) {
-        try {
-            return RawEventCodec.decode(value);
-        } catch (Exception e) {
-            throw new AssertionError(e);
         }
     }
 }

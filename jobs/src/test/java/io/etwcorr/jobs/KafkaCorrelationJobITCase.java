@@ -9,21 +9,15 @@ import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.kafka.EmbeddedKafka;
 import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,27 +155,11 @@ class KafkaCorrelationJobITCase {
         }
     }
 
-    /** Reads a topic as a SIEM would (read_committed) until {@code expected} records, then a little longer. */
+    /** A topic read as a SIEM would (read_committed), each record's JSON parsed. */
     private static List<JsonNode> consume(String topic, int expected) throws Exception {
-        Properties properties = kafka.clientProperties();
-        properties.putAll(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         List<JsonNode> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(JSON.readTree(record.value().getBytes(StandardCharsets.UTF_8)));
-                }
-            }
-            // Anything beyond what is expected (duplicates, strays) must reach the assertions too.
-            for (var record : consumer.poll(Duration.ofSeconds(2))) {
-                records.add(JSON.readTree(record.value()));
-            }
+        for (var record : kafka.consume(topic, expected, Duration.ofSeconds(90), true)) {
+            records.add(JSON.readTree(record.value()));
         }
         return records;
     }

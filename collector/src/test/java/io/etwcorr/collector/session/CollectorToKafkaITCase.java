@@ -15,12 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.LongStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +45,13 @@ class CollectorToKafkaITCase {
             etw.allDelivered.await();
             collector.stop(); // drains, sends a last heartbeat, flushes delivery
 
-            List<RawEvent> received = consume(kafka, fixtures.size() + 1);
+            List<RawEvent> received = new ArrayList<>();
+            for (var record : kafka.consume("etw.raw", fixtures.size() + 1, Duration.ofSeconds(60), false)) {
+                String json = new String(record.value(), StandardCharsets.UTF_8);
+                assertThat(SchemaValidator.validate(SchemaId.RAW_EVENT, json)).as(json).isEmpty();
+                assertThat(record.key()).isEqualTo("WS-0042");
+                received.add(RawEventCodec.decode(record.value()));
+            }
             assertThat(received).extracting(RawEvent::seq)
                     .containsExactlyElementsOf(LongStream.range(0, received.size()).boxed().toList());
             assertThat(received).extracting(RawEvent::run).containsOnly(received.get(0).run());
@@ -61,27 +62,5 @@ class CollectorToKafkaITCase {
                 assertThat(heartbeat.propLong("dropped")).isZero();
             });
         }
-    }
-
-    private static List<RawEvent> consume(EmbeddedKafka kafka, int atLeast) throws Exception {
-        Properties properties = kafka.clientProperties();
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "collector-check");
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<RawEvent> events = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("etw.raw"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (events.size() < atLeast && System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    String json = new String(record.value(), StandardCharsets.UTF_8);
-                    assertThat(SchemaValidator.validate(SchemaId.RAW_EVENT, json)).as(json).isEmpty();
-                    RawEvent event = RawEventCodec.decode(record.value());
-                    assertThat(record.key()).isEqualTo("WS-0042");
-                    events.add(event);
-                }
-            }
-        }
-        return events;
     }
 }
