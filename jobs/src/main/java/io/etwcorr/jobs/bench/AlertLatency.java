@@ -31,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -99,11 +98,9 @@ public final class AlertLatency {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             EtwcorrConfig config = BenchKafka.jobConfig(kafka, CHECKPOINT_INTERVAL_MS);
             BenchKafka.createTopics(kafka, config);
-            // File checkpoint storage, as in production: the default in-memory storage of a local
-            // environment refuses task state above 5 MB, which a fleet of this size exceeds.
-            Configuration flink = KafkaCorrelationJob.flinkConfiguration();
-            flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                    Files.createDirectories(workDir.resolve("latency-checkpoints")).toUri().toString());
+            config.job.checkpointDirectory =
+                    Files.createDirectories(workDir.resolve("latency-checkpoints")).toUri().toString();
+            Configuration flink = KafkaCorrelationJob.flinkConfiguration(config, true);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
                     config.job.parallelism, flink);
             JobClient job = KafkaCorrelationJob.start(env, config);

@@ -88,8 +88,8 @@ public final class EndToEndThroughput {
                         baselinePerS));
 
                 Path checkpoints = Files.createDirectories(workDir.resolve("checkpoints"));
-                Configuration flink = KafkaCorrelationJob.flinkConfiguration();
-                flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+                config.job.checkpointDirectory = checkpoints.toUri().toString();
+                Configuration flink = KafkaCorrelationJob.flinkConfiguration(config, true);
                 flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
                 StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
