@@ -18,15 +18,23 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** Shared pieces of the Kafka benches: the job's config, topics, pre-filling, offsets. */
-final class BenchKafka {
-    static final int RAW_PARTITIONS = 8;
-    static final int OUTPUT_PARTITIONS = 2;
+/**
+ * Shared pieces of the Kafka benches and the reliability tests: the job's config, topics,
+ * pre-filling, offsets.
+ */
+public final class BenchKafka {
+    public static final int RAW_PARTITIONS = 8;
+    public static final int OUTPUT_PARTITIONS = 2;
 
     private BenchKafka() {}
 
     /** The job's config for a bench: parallelism 2, the given checkpoint interval, a fresh group, earliest. */
     static EtwcorrConfig jobConfig(EmbeddedKafka kafka, long checkpointIntervalMs, String... extra) {
+        return ConfigLoader.load(null, jobOverrides(kafka, checkpointIntervalMs, extra));
+    }
+
+    /** {@link #jobConfig}'s overrides ({@code key=value}), e.g. for {@code --set} of a job submitted to a cluster. */
+    public static List<String> jobOverrides(EmbeddedKafka kafka, long checkpointIntervalMs, String... extra) {
         List<String> overrides = new ArrayList<>(List.of(
                 "kafka.bootstrapServers=" + kafka.bootstrapServers(),
                 "kafka.startingOffsets=earliest",
@@ -35,10 +43,10 @@ final class BenchKafka {
                 "job.parallelism=2",
                 "job.checkpointIntervalMs=" + checkpointIntervalMs));
         overrides.addAll(List.of(extra));
-        return ConfigLoader.load(null, overrides);
+        return overrides;
     }
 
-    static void createTopics(EmbeddedKafka kafka, EtwcorrConfig config) {
+    public static void createTopics(EmbeddedKafka kafka, EtwcorrConfig config) {
         EtwcorrConfig.Topics topics = config.kafka.topics;
         kafka.createTopics(RAW_PARTITIONS, topics.raw);
         kafka.createTopics(OUTPUT_PARTITIONS, topics.anomalies, topics.connections, topics.flows, topics.health,
@@ -46,7 +54,7 @@ final class BenchKafka {
     }
 
     /** Produces the first {@code events} events of {@code spec} with the collector's producer; returns events/s. */
-    static double prefill(EmbeddedKafka kafka, String topic, FleetSpec spec, long events) {
+    public static double prefill(EmbeddedKafka kafka, String topic, FleetSpec spec, long events) {
         long started = System.nanoTime();
         try (KafkaRawProducer producer = new KafkaRawProducer(kafka.bootstrapServers(), topic, Map.of())) {
             FleetEvents source = FleetSimulator.events(spec);
@@ -67,7 +75,7 @@ final class BenchKafka {
     }
 
     /** The sum of the latest offsets of {@code topic}'s partitions: the number of records in it. */
-    static long endOffsets(Admin admin, String topic, int partitions) throws Exception {
+    public static long endOffsets(Admin admin, String topic, int partitions) throws Exception {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             request.put(new TopicPartition(topic, p), OffsetSpec.latest());
@@ -80,7 +88,7 @@ final class BenchKafka {
     }
 
     /** The sum of the committed offsets of {@code group} (0 before its first commit). */
-    static long committedOffsets(Admin admin, String group) throws Exception {
+    public static long committedOffsets(Admin admin, String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
         long total = 0;
@@ -96,7 +104,7 @@ final class BenchKafka {
      * Cancels the job and waits up to 30 s. A job that already ended has taken its MiniCluster
      * down with it, and the cancellation then fails: that is fine here.
      */
-    static void cancelQuietly(org.apache.flink.core.execution.JobClient job) {
+    public static void cancelQuietly(org.apache.flink.core.execution.JobClient job) {
         try {
             job.cancel().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
