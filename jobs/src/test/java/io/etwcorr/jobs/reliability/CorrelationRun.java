@@ -2,17 +2,23 @@ package io.etwcorr.jobs.reliability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.etwcorr.jobs.KafkaCorrelationJob;
 import io.etwcorr.jobs.bench.BenchKafka;
 import io.etwcorr.jobs.config.ConfigLoader;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -47,6 +53,13 @@ final class CorrelationRun {
 
     EtwcorrConfig config() {
         return config;
+    }
+
+    /** Starts the job in a MiniCluster in this JVM (a local environment), its checkpoints in {@code checkpoints}. */
+    JobClient startLocally(Path checkpoints) throws Exception {
+        Configuration flink = KafkaCorrelationJob.flinkConfiguration(config, true);
+        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        return KafkaCorrelationJob.start(StreamExecutionEnvironment.getExecutionEnvironment(flink), config);
     }
 
     /** The job's command line for {@code flink run}: the same config as {@link #config()}. */

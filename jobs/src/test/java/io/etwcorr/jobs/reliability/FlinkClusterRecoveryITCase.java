@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.etwcorr.collector.simulate.FleetSpec;
-import io.etwcorr.jobs.KafkaCorrelationJob;
 import io.etwcorr.jobs.bench.BenchKafka;
 import io.etwcorr.kafka.EmbeddedKafka;
 import java.nio.file.Files;
@@ -12,10 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +40,7 @@ import org.slf4j.LoggerFactory;
 class FlinkClusterRecoveryITCase {
     private static final Logger LOG = LoggerFactory.getLogger(FlinkClusterRecoveryITCase.class);
     private static final FleetSpec FLEET = FleetSpec.demo(50, 7);
-    private static final long EVENTS = 70_000;
+    private static final long EVENTS = 50_000;
     private static final long CHECKPOINT_INTERVAL_MS = 2_000;
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
     private static final String[] ARRIVAL_INDEPENDENT = {
@@ -111,7 +107,7 @@ class FlinkClusterRecoveryITCase {
     void stopWithSavepointAndResumeCostsNoRecordAndDuplicatesNone() throws Exception {
         CorrelationRun run = new CorrelationRun(kafka, "upgrade", CHECKPOINT_INTERVAL_MS, ARRIVAL_INDEPENDENT);
         String firstJob = cluster.submit(JOB_JAR, run.jobArgs());
-        awaitMidRun(run, firstJob, EVENTS / 4);
+        awaitMidRun(run, firstJob, EVENTS / 5);
 
         long stopping = System.nanoTime();
         String savepoint = cluster.stopWithSavepoint(firstJob, work.resolve("savepoints"));
@@ -138,10 +134,7 @@ class FlinkClusterRecoveryITCase {
     /** The same job graph, uninterrupted, in a MiniCluster in this JVM. */
     private static Map<String, List<String>> uninterruptedRun() throws Exception {
         CorrelationRun run = new CorrelationRun(kafka, "reference", CHECKPOINT_INTERVAL_MS, ARRIVAL_INDEPENDENT);
-        Configuration flink = KafkaCorrelationJob.flinkConfiguration(run.config(), true);
-        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, work.resolve("reference-checkpoints").toUri().toString());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        JobClient job = KafkaCorrelationJob.start(env, run.config());
+        JobClient job = run.startLocally(work.resolve("reference-checkpoints"));
         try {
             run.awaitConsumed(EVENTS, RUN_TIMEOUT);
             Thread.sleep(2 * CHECKPOINT_INTERVAL_MS);
