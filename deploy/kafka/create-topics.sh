@@ -104,7 +104,7 @@ for topic in "${topics[@]}"; do
     existing=$(tool kafka-topics.sh --describe --topic "$name" | sed -n 's/.*PartitionCount: *\([0-9]*\).*/\1/p' | head -1)
     if [[ -n "$existing" && "$existing" -lt "$partitions" ]]; then
       # Adding partitions moves hosts to other partitions; do it with the job stopped on a savepoint.
-      echo "warning: $name has $existing partitions, sized for $partitions (docs/OPERATIONS.md, "More etw.raw partitions")" >&2
+      echo "warning: $name has $existing partitions, sized for $partitions (docs/OPERATIONS.md, 'More etw.raw partitions')" >&2
     fi
   fi
 done
