@@ -76,6 +76,14 @@ class EtwStructuresTest {
     }
 
     @Test
+    void providerEnumerationInfoAndItsEntries() {
+        assertLayout(new TRACE_PROVIDER_INFO(), 24, Map.of("ProviderGuid", 0, "SchemaSource", 16, "ProviderNameOffset", 20));
+        // Declared with one entry (ANYSIZE_ARRAY): 8 bytes of header, then the entries.
+        assertLayout(new PROVIDER_ENUMERATION_INFO(), 32, Map.of("NumberOfProviders", 0, "Reserved", 4,
+                "TraceProviderInfoArray", 8));
+    }
+
+    @Test
     void propertiesForLoggerHoldTheNameRightAfterTheStructure() {
         EVENT_TRACE_PROPERTIES properties = EVENT_TRACE_PROPERTIES.forLogger("etwcorr-collector");
         int expectedSize = 120 + ("etwcorr-collector".length() + 1) * 2;
