@@ -115,10 +115,17 @@ public final class SurveyReport {
         if (rows.isEmpty()) {
             return "The survey holds no providers.";
         }
-        return providerCount() + " providers surveyed over " + windowDescription() + ": "
-                + topTalkers.size() + " active, " + silentProviders.size() + " silent ("
-                + Numbers.percent(silentProviders.size(), providerCount()) + ")"
-                + (notSurveyed.isEmpty() ? "" : ", " + notSurveyed.size() + " not surveyed");
+        if (notSurveyed.isEmpty()) {
+            return providerCount() + " providers surveyed over " + windowDescription() + ": " + activeAndSilent();
+        }
+        int surveyed = providerCount() - notSurveyed.size();
+        return providerCount() + " providers, " + surveyed + " of them surveyed over " + windowDescription() + ": "
+                + activeAndSilent() + "; " + notSurveyed.size() + " not surveyed";
+    }
+
+    private String activeAndSilent() {
+        return topTalkers.size() + " active, " + silentProviders.size() + " silent ("
+                + Numbers.percent(silentProviders.size(), Math.max(1, providerCount() - notSurveyed.size())) + ")";
     }
 
     /** An aligned table of the {@code top} loudest providers, the silent count, and the stimulus changes. */
