@@ -34,7 +34,6 @@ public final class SurveyCollector {
     /** Every keyword: with 0, manifest providers leave their keyword-gated events off. */
     static final long ALL_KEYWORDS = -1L;
     private static final Logger LOG = LoggerFactory.getLogger(SurveyCollector.class);
-    private static final Duration TRACE_STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int ERROR_ACCESS_DENIED = 5;
     private static final int ERROR_NO_SYSTEM_RESOURCES = 1450;
 
@@ -118,7 +117,7 @@ public final class SurveyCollector {
         } finally {
             api.stopTrace(SESSION_NAME);
             if (trace != null) {
-                awaitEnd(trace);
+                TraceConsumer.join(trace); // stopping the session ends ProcessTrace once it delivered what was left
                 api.closeTrace(consumer);
             }
         }
@@ -184,18 +183,6 @@ public final class SurveyCollector {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the survey was interrupted", e);
-        }
-    }
-
-    /** Stopping the session ends ProcessTrace once it delivered what the session still held. */
-    private static void awaitEnd(Thread trace) {
-        try {
-            trace.join(TRACE_STOP_TIMEOUT.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (trace.isAlive()) {
-            LOG.warn("ProcessTrace of session {} did not end within {}", SESSION_NAME, TRACE_STOP_TIMEOUT);
         }
     }
 
