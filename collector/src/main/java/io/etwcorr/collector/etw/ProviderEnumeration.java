@@ -15,8 +15,6 @@ import java.util.UUID;
  * short or inconsistent buffer is an error naming what did not fit, never a read past its end.
  */
 public final class ProviderEnumeration {
-    /** TdhEnumerateProviders: the buffer was too small; the size needed is in the size argument. */
-    public static final int ERROR_INSUFFICIENT_BUFFER = 122;
     /** Providers register between the sizing call and the filling call, so a second miss is possible. */
     static final int MAX_ATTEMPTS = 5;
     private static final int SCHEMA_SOURCE_MOF = 1;
@@ -50,7 +48,7 @@ public final class ProviderEnumeration {
     public static List<RegisteredProvider> enumerate(EnumerateCall tdh) {
         IntByReference size = new IntByReference(0);
         int status = tdh.call(null, size);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS && status == ERROR_INSUFFICIENT_BUFFER; attempt++) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS && status == EtwConstants.ERROR_INSUFFICIENT_BUFFER; attempt++) {
             int needed = size.getValue();
             if (needed <= 0) {
                 throw new ProviderEnumerationException("TdhEnumerateProviders asked for a buffer of " + needed + " bytes");
@@ -63,7 +61,7 @@ public final class ProviderEnumeration {
             }
         }
         throw new ProviderEnumerationException("TdhEnumerateProviders failed with Win32 error " + status
-                + (status == ERROR_INSUFFICIENT_BUFFER ? " after " + MAX_ATTEMPTS + " larger buffers" : ""));
+                + (status == EtwConstants.ERROR_INSUFFICIENT_BUFFER ? " after " + MAX_ATTEMPTS + " larger buffers" : ""));
     }
 
     /**

@@ -30,12 +30,10 @@ import org.slf4j.LoggerFactory;
 public final class SurveyCollector {
     public static final String SESSION_NAME = "etwcorr-survey";
     /** Every level, the custom ones above TRACE_LEVEL_VERBOSE included. */
-    static final int ALL_LEVELS = 255;
+    private static final int ALL_LEVELS = 255;
     /** Every keyword: with 0, manifest providers leave their keyword-gated events off. */
-    static final long ALL_KEYWORDS = -1L;
+    private static final long ALL_KEYWORDS = -1L;
     private static final Logger LOG = LoggerFactory.getLogger(SurveyCollector.class);
-    private static final int ERROR_ACCESS_DENIED = 5;
-    private static final int ERROR_NO_SYSTEM_RESOURCES = 1450;
 
     /** Waits until an instant of the clock the collector was given. */
     @FunctionalInterface
@@ -138,7 +136,7 @@ public final class SurveyCollector {
         }
         if (started.status() != 0) {
             throw new EtwCallException("StartTraceW", started.status(), "session " + SESSION_NAME
-                    + (started.status() == ERROR_ACCESS_DENIED ? "; the survey must run elevated" : ""));
+                    + (started.status() == EtwConstants.ERROR_ACCESS_DENIED ? "; the survey must run elevated" : ""));
         }
         return started.sessionHandle();
     }
@@ -186,10 +184,10 @@ public final class SurveyCollector {
         }
     }
 
-    static String enableFailure(int status) {
+    private static String enableFailure(int status) {
         String meaning = switch (status) {
-            case ERROR_ACCESS_DENIED -> ": access denied (not elevated, or the provider's security refuses this user)";
-            case ERROR_NO_SYSTEM_RESOURCES -> ": already enabled in the 8 sessions ETW allows a provider";
+            case EtwConstants.ERROR_ACCESS_DENIED -> ": access denied (not elevated, or the provider's security refuses this user)";
+            case EtwConstants.ERROR_NO_SYSTEM_RESOURCES -> ": already enabled in the 8 sessions ETW allows a provider";
             default -> "";
         };
         return "EnableTraceEx2 failed with Win32 error " + status + meaning;

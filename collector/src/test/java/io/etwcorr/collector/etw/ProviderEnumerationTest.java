@@ -134,7 +134,7 @@ class ProviderEnumerationTest {
             offeredSizes.add(bufferSize.getValue());
             if (buffer == null || bufferSize.getValue() < now.length) {
                 bufferSize.setValue(now.length);
-                return ProviderEnumeration.ERROR_INSUFFICIENT_BUFFER;
+                return EtwConstants.ERROR_INSUFFICIENT_BUFFER;
             }
             buffer.write(0, now, 0, now.length);
             bufferSize.setValue(now.length);
