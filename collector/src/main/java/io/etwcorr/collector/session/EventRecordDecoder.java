@@ -88,7 +88,7 @@ public final class EventRecordDecoder {
     }
 
     /** A GUID in memory (Data1 U32, Data2 U16, Data3 U16 little-endian, then 8 bytes in order). */
-    private static UUID guidAt(Pointer memory, long offset) {
+    static UUID guidAt(Pointer memory, long offset) {
         long data1 = Integer.toUnsignedLong(memory.getInt(offset));
         long data2 = Short.toUnsignedLong(memory.getShort(offset + 4));
         long data3 = Short.toUnsignedLong(memory.getShort(offset + 6));
@@ -99,7 +99,7 @@ public final class EventRecordDecoder {
         return new UUID((data1 << 32) | (data2 << 16) | data3, data4);
     }
 
-    private static long filetimeMicros(long filetime) {
+    static long filetimeMicros(long filetime) {
         return Long.divideUnsigned(filetime, 10) - FILETIME_EPOCH_OFFSET_MICROS;
     }
 

@@ -177,7 +177,8 @@ public final class TraceConsumer implements AutoCloseable {
         }
     }
 
-    private static void join(Thread thread) {
+    /** Waits a bounded time for {@code thread} to end, and says so when it did not. */
+    static void join(Thread thread) {
         try {
             thread.join(THREAD_STOP_TIMEOUT.toMillis());
         } catch (InterruptedException e) {

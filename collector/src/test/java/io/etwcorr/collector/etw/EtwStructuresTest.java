@@ -70,6 +70,14 @@ class EtwStructuresTest {
     }
 
     @Test
+    void providerEnumerationInfoAndItsEntries() {
+        assertLayout(new TRACE_PROVIDER_INFO(), 24, Map.of("ProviderGuid", 0, "SchemaSource", 16, "ProviderNameOffset", 20));
+        // Declared with one entry (ANYSIZE_ARRAY): 8 bytes of header, then the entries.
+        assertLayout(new PROVIDER_ENUMERATION_INFO(), 32, Map.of("NumberOfProviders", 0, "Reserved", 4,
+                "TraceProviderInfoArray", 8));
+    }
+
+    @Test
     void enableTraceParameters() {
         assertLayout(new ENABLE_TRACE_PARAMETERS(), 48, Map.of("Version", 0, "EnableProperty", 4, "ControlFlags", 8,
                 "SourceId", 12, "EnableFilterDesc", 32, "FilterDescCount", 40));
