@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.HdrHistogram.SynchronizedHistogram;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -114,7 +115,8 @@ public final class AlertLatency {
                 for (int i = 0; i < implants; i++) {
                     sentAt.put(String.format("WS-%04d", i + 1), new ConcurrentSkipListMap<>());
                 }
-                SortedArrayPercentiles latencies = new SortedArrayPercentiles();
+                // Up to an hour, 3 significant digits; the reader thread records, this one reads at the end.
+                SynchronizedHistogram latencies = new SynchronizedHistogram(TimeUnit.HOURS.toMillis(1), 3);
                 AlertReader reader = new AlertReader(kafka, config.kafka.topics.anomalies, sentAt, latencies);
                 Thread readerThread = new Thread(reader, "bench-alert-reader");
                 readerThread.setDaemon(true);
@@ -137,16 +139,16 @@ public final class AlertLatency {
                 long waitMin = waitStart + TimeUnit.MILLISECONDS.toNanos(3 * CHECKPOINT_INTERVAL_MS + 2000);
                 long waitMax = waitStart + drain.toNanos();
                 while (System.nanoTime() < waitMin
-                        || (latencies.count() < implants && System.nanoTime() < waitMax)) {
+                        || ((int) latencies.getTotalCount() < implants && System.nanoTime() < waitMax)) {
                     Thread.sleep(100);
                 }
                 double waitedMs = (System.nanoTime() - waitStart) / 1e6;
                 reader.stop();
                 readerThread.join(10_000);
-                boolean none = latencies.count() == 0;
-                Result result = new Result(hosts, implants, achieved, latencies.count(), (int) reader.unmatched.get(),
-                        none ? waitedMs : latencies.percentile(50), none ? waitedMs : latencies.percentile(99),
-                        none ? waitedMs : latencies.max(), none);
+                boolean none = (int) latencies.getTotalCount() == 0;
+                Result result = new Result(hosts, implants, achieved, (int) latencies.getTotalCount(), (int) reader.unmatched.get(),
+                        none ? waitedMs : latencies.getValueAtPercentile(50), none ? waitedMs : latencies.getValueAtPercentile(99),
+                        none ? waitedMs : latencies.getMaxValue(), none);
                 progress.accept(String.format("latency: %d alerts, p50 %.0f ms, p99 %.0f ms, max %.0f ms"
                         + " (%d unmatched)%s", result.samples(), result.p50Ms(), result.p99Ms(), result.maxMs(),
                         result.unmatched(), none ? "; no alert arrived: the figures are the wait, a lower bound" : ""));
@@ -197,13 +199,13 @@ public final class AlertLatency {
     private static final class AlertReader implements Runnable {
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final Map<String, ConcurrentSkipListMap<Long, Long>> sentAt;
-        private final SortedArrayPercentiles latencies;
+        private final SynchronizedHistogram latencies;
         private final ObjectMapper mapper = new ObjectMapper();
         private final AtomicLong unmatched = new AtomicLong();
         private volatile boolean stopped;
 
         AlertReader(EmbeddedKafka kafka, String topic, Map<String, ConcurrentSkipListMap<Long, Long>> sentAt,
-                SortedArrayPercentiles latencies) {
+                SynchronizedHistogram latencies) {
             Properties properties = kafka.clientProperties();
             properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -232,7 +234,8 @@ public final class AlertLatency {
                         if (event == null) {
                             unmatched.incrementAndGet();
                         } else {
-                            latencies.record(TimeUnit.NANOSECONDS.toMillis(now - event.getValue()));
+                            latencies.recordValue(Math.min(latencies.getHighestTrackableValue(),
+                                    TimeUnit.NANOSECONDS.toMillis(now - event.getValue())));
                         }
                     }
                 }
