@@ -254,8 +254,8 @@ public final class BenchmarkRunner {
                 workDir, progress);
         String key = "state_" + hosts + "_hosts";
         String title = String.format("State, %,d hosts (%s)", hosts, backend);
-        String how = String.format("The end-to-end setup with %,d benign hosts and %,d events (the first %d of "
-                + "each host: its process rundown, then its first minutes of activity), the %s state backend "
+        String how = String.format("The end-to-end setup with %,d benign hosts and %,d events (the fleet's "
+                + "first events in time order, about %d per host: its process rundown, then its first minutes of activity), the %s state backend "
                 + "with full checkpoints; the newest retained checkpoint about two checkpoints after the last "
                 + "event.%s", hosts, run.events(), fleet.eventsPerHost(), backend,
                 run.finished() ? "" : " THE JOB DID NOT FINISH WITHIN THE TIMEOUT.");
