@@ -6,7 +6,6 @@ import io.etwcorr.collector.delivery.KafkaRawProducer;
 import io.etwcorr.collector.simulate.BeaconMode;
 import io.etwcorr.collector.simulate.BenignMix;
 import io.etwcorr.collector.simulate.Delivery;
-import io.etwcorr.collector.simulate.FleetEvents;
 import io.etwcorr.collector.simulate.FleetSimulator;
 import io.etwcorr.collector.simulate.FleetSpec;
 import io.etwcorr.collector.simulate.ImplantSpec;
@@ -16,7 +15,6 @@ import io.etwcorr.jobs.KafkaCorrelationJob;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.kafka.EmbeddedKafka;
 import io.etwcorr.schemas.out.EcsTime;
-import io.etwcorr.schemas.raw.RawEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +126,12 @@ public final class AlertLatency {
                         config.kafka.topics.raw, Map.of())) {
                     long started = System.nanoTime();
                     long end = started + 3 * feed.toNanos();
-                    sent = feed(FleetSimulator.events(fleet), producer, eventsPerS, started, end, sentAt);
+                    sent = PacedFeed.send(FleetSimulator.events(fleet), producer, eventsPerS, started, end, event -> {
+                        ConcurrentSkipListMap<Long, Long> host = sentAt.get(event.host());
+                        if (host != null) {
+                            host.put(event.ts(), System.nanoTime());
+                        }
+                    });
                     producer.flush();
                     seconds = (System.nanoTime() - started) / 1e9;
                 }
@@ -159,33 +162,7 @@ public final class AlertLatency {
         }
     }
 
-    /** Sends events paced at {@code eventsPerS} until {@code end} or the fleet's end; returns how many were sent. */
-    private static long feed(FleetEvents events, KafkaRawProducer producer, double eventsPerS, long started, long end,
-            Map<String, ConcurrentSkipListMap<Long, Long>> sentAt) throws InterruptedException {
-        long sent = 0;
-        while (events.hasNext()) {
-            if ((sent & 255) == 0) {
-                long now = System.nanoTime();
-                if (now >= end) {
-                    break;
-                }
-                long due = started + (long) (sent * 1e9 / eventsPerS);
-                if (due - now > TimeUnit.MILLISECONDS.toNanos(1)) {
-                    TimeUnit.NANOSECONDS.sleep(due - now);
-                }
-            }
-            RawEvent event = events.next();
-            ConcurrentSkipListMap<Long, Long> host = sentAt.get(event.host());
-            if (host != null) {
-                host.put(event.ts(), System.nanoTime());
-            }
-            producer.send(event);
-            sent++;
-        }
-        return sent;
-    }
-
-    private static void awaitRunning(JobClient job) throws Exception {
+    static void awaitRunning(JobClient job) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (job.getJobStatus().get() != JobStatus.RUNNING) {
             if (System.nanoTime() > deadline) {

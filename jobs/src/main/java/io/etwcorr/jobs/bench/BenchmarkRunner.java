@@ -32,18 +32,20 @@ public final class BenchmarkRunner {
     /** Sizes of a run. */
     public record Options(String mode, long e2eEvents, int e2eHosts, long analyzeEvents, int analyzeHosts,
             Duration latencyFeed, Duration latencyDrain, int codecSample, Duration e2eTimeout,
-            List<StateFleet> stateFleets) {
+            List<StateFleet> stateFleets, Duration soak) {
         /** About 200k events per stage: a few minutes. */
         public static Options quick() {
             return new Options("quick", 200_000, 200, 200_000, 100, Duration.ofSeconds(25), Duration.ofSeconds(90), 20_000,
-                    Duration.ofMinutes(5), List.of(new StateFleet(1_000, 150), new StateFleet(10_000, 40)));
+                    Duration.ofMinutes(5), List.of(new StateFleet(1_000, 150), new StateFleet(10_000, 40)),
+                    Duration.ofMinutes(2));
         }
 
         /** About 2M events end to end. */
         public static Options full() {
             return new Options("full", 2_000_000, 1000, 1_000_000, 200, Duration.ofSeconds(60), Duration.ofSeconds(180), 50_000,
                     Duration.ofMinutes(20), List.of(new StateFleet(1_000, 150), new StateFleet(10_000, 150),
-                            new StateFleet(100_000, 40)));
+                            new StateFleet(100_000, 40)),
+                    Duration.ofMinutes(10));
         }
     }
 
@@ -60,7 +62,7 @@ public final class BenchmarkRunner {
     private BenchmarkRunner() {}
 
     /** The stages of a run, in the order they run; {@code --stages} picks some. */
-    public enum Stage { E2E, LATENCY, ANALYZE, STATE, CODEC }
+    public enum Stage { E2E, LATENCY, SOAK, ANALYZE, STATE, CODEC }
 
     public static BenchReport run(Options options, Set<Stage> stages, Path repoDir, Consumer<String> progress)
             throws Exception {
@@ -76,6 +78,12 @@ public final class BenchmarkRunner {
             if (stages.contains(Stage.LATENCY)) {
                 stage("latency", report, progress, () -> {
                     latency(options, workDir, sustained, feeder, report, progress);
+                    return null;
+                });
+            }
+            if (stages.contains(Stage.SOAK)) {
+                stage("soak", report, progress, () -> {
+                    soak(options, sustained, workDir, report, progress);
                     return null;
                 });
             }
@@ -230,6 +238,34 @@ public final class BenchmarkRunner {
         report.add(new Measurement(key + "_input_events_per_s", title + at + ", achieved input rate",
                 latency.achievedPerS(), "events/s", "Events sent divided by the feeding time; below the target "
                 + "when the feeder (one thread) could not keep up on the shared cores or Kafka pushed back."));
+    }
+
+    /** Without an end-to-end rate from this run, the soak runs at this rate. */
+    static final double SOAK_DEFAULT_RATE = 10_000;
+
+    private static void soak(Options options, double sustainedPerS, Path workDir, BenchReport report,
+            Consumer<String> progress) throws Exception {
+        boolean measured = Double.isFinite(sustainedPerS) && sustainedPerS > 0;
+        double rate = measured ? Math.floor(sustainedPerS / 2 / 1000) * 1000 : SOAK_DEFAULT_RATE;
+        Soak.Result soak = Soak.run(Math.max(1000, rate), options.soak(), Duration.ofSeconds(30), workDir, progress);
+        String how = String.format("%s at %,.0f events/s (%s; achieved %,.0f) from %d benign hosts, about %.0fx "
+                + "simulated time, checkpoint every %d ms (hashmap backend, full checkpoints), sampled every 30 s.",
+                options.soak(), soak.targetPerS(), measured ? "half the end-to-end rate of this run"
+                        : "no end-to-end rate in this run, a fixed default", soak.achievedPerS(), soak.hosts(),
+                Soak.SPEED_UP, Soak.CHECKPOINT_INTERVAL_MS);
+        report.add(new Measurement("soak_max_lag", "Soak: largest consumer lag", soak.maxLag(), "events", how
+                + " Lag = raw events in the topic not yet covered by a completed checkpoint's committed offsets; "
+                + "it stays within a few checkpoints' worth of input when the job keeps up, and grows steadily "
+                + "when it does not."));
+        report.add(new Measurement("soak_checkpoint_growth", "Soak: checkpoint size, last third over middle third",
+                soak.checkpointGrowth(), "ratio", "The largest checkpoint of the run's last third divided by the "
+                + "largest of its middle third: about 1 when the state's time-to-live holds it level."));
+        List<List<String>> rows = soak.samples().stream().map(sample -> List.of(
+                BenchReport.format(sample.elapsedS()), BenchReport.format(sample.simulatedHours()),
+                BenchReport.format(sample.sent()), BenchReport.format(sample.lag()),
+                BenchReport.format(sample.checkpointBytes()))).toList();
+        report.table(new BenchReport.Table("Soak over time", how, List.of("Wall s", "Simulated h", "Events sent",
+                "Lag (events)", "Checkpoint bytes"), rows));
     }
 
     private static void analyze(Options options, Path workDir, BenchReport report, Consumer<String> progress)
