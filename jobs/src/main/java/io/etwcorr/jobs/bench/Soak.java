@@ -39,8 +39,13 @@ final class Soak {
 
     /** @param samples in time order, one per sampling interval */
     record Result(double targetPerS, double achievedPerS, int hosts, List<Sample> samples) {
-        long maxLag() {
-            return samples.stream().mapToLong(Sample::lag).max().orElse(-1);
+        /** The largest lag of the run's second half: the start-up's backlog is behind it, a growing one is not. */
+        long secondHalfMaxLag() {
+            return samples.subList(samples.size() / 2, samples.size()).stream().mapToLong(Sample::lag).max().orElse(-1);
+        }
+
+        long finalLag() {
+            return samples.isEmpty() ? -1 : samples.get(samples.size() - 1).lag();
         }
 
         /** The largest checkpoint of the last third of the run over that of the middle third: about 1 when state levels off. */
