@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -133,6 +137,31 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalStateException("cannot add SCRAM user " + user, e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("SCRAM user " + user + " not added within " + ADMIN_TIMEOUT, e);
+        }
+    }
+
+    /**
+     * Creates the ACLs (only with {@link Builder#authorizer()}) and waits until the broker enforces
+     * them. Equivalent to {@code kafka-acls.sh --add} per binding.
+     */
+    public void addAcls(Collection<AclBinding> acls) {
+        try (Admin admin = Admin.create(clientProperties())) {
+            admin.createAcls(acls).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+            while (!new HashSet<>(admin.describeAcls(AclBindingFilter.ANY).values()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).containsAll(acls)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the broker did not learn the ACLs");
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while adding ACLs", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot add ACLs", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("ACLs not added within " + ADMIN_TIMEOUT, e);
         }
     }
 
@@ -275,6 +304,18 @@ public final class EmbeddedKafka implements AutoCloseable {
             brokerProperties.put(prefix + "ssl.keystore.location", certificates.brokerKeystore().toString());
             brokerProperties.put(prefix + "ssl.keystore.password", certificates.storePassword());
             brokerProperties.put(prefix + "ssl.key.password", certificates.storePassword());
+            return this;
+        }
+
+        /**
+         * Enforces ACLs with KRaft's StandardAuthorizer: nothing is allowed without an ACL, except to
+         * the plaintext listener's anonymous principal (the broker itself, the controller and the test's
+         * set-up), which is a super user.
+         */
+        public Builder authorizer() {
+            brokerProperties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            brokerProperties.put("allow.everyone.if.no.acl.found", "false");
+            brokerProperties.put("super.users", "User:ANONYMOUS");
             return this;
         }
 

@@ -1,11 +1,13 @@
 package io.etwcorr.jobs.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etwcorr.cli.Etwcorr;
 import io.etwcorr.collector.config.CollectorConfig;
+import io.etwcorr.collector.delivery.KafkaRawProducer;
 import io.etwcorr.collector.delivery.SpoolingKafkaSink;
 import io.etwcorr.collector.runtime.KafkaDelivery;
 import io.etwcorr.jobs.ContractRawLines;
@@ -16,6 +18,7 @@ import io.etwcorr.kafka.EmbeddedKafka;
 import io.etwcorr.kafka.LocalCertificates;
 import io.etwcorr.schemas.config.SecretProperties;
 import io.etwcorr.schemas.raw.RawEventCodec;
+import io.etwcorr.schemas.raw.RawEventException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -25,12 +28,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +54,8 @@ import picocli.CommandLine;
  * SASL_SSL (SCRAM-SHA-512 over TLS, certificates made at run time), configured through their YAML
  * files with the passwords in a file (collector) and in an environment variable (job, set by
  * failsafe) — Kafka's own config providers resolve them, so they are in no config object. A wrong
- * password is reported clearly, and no password is in the logs or in {@code --help}.
+ * password is reported clearly, and no password is in the logs or in {@code --help}. The broker
+ * enforces the ACLs of deploy/kafka/acls.md, so the flow also shows they are enough for each role.
  */
 class SaslSslKafkaITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,6 +63,7 @@ class SaslSslKafkaITCase {
     private static final String JOB_PASSWORD_VARIABLE = "ETWCORR_IT_KAFKA_PASSWORD";
     private static final String COLLECTOR_USER = "etwcorr-collector";
     private static final String JOB_USER = "etwcorr-job";
+    private static final String ALERTS_USER = "etwcorr-alerts";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @RegisterExtension
@@ -66,14 +79,25 @@ class SaslSslKafkaITCase {
     private static EmbeddedKafka kafka;
     private static final String COLLECTOR_PASSWORD = "collector-" + UUID.randomUUID();
     private static final String WRONG_PASSWORD = "wrong-" + UUID.randomUUID();
+    private static final String ALERTS_PASSWORD = "alerts-" + UUID.randomUUID();
+    private static final EtwcorrConfig.Kafka DEFAULT_KAFKA = ConfigLoader.defaults().kafka;
 
     @BeforeAll
     static void startSecureBroker() throws Exception {
         kafka = EmbeddedKafka.builder()
                 .saslSsl(LocalCertificates.create(Files.createDirectories(directory.resolve("tls"))))
+                .authorizer()
                 .start();
         kafka.addScramUser(COLLECTOR_USER, COLLECTOR_PASSWORD);
         kafka.addScramUser(JOB_USER, jobPassword());
+        kafka.addScramUser(ALERTS_USER, ALERTS_PASSWORD);
+        List<AclBinding> acls = new ArrayList<>(RoleAcls.collector(COLLECTOR_USER, DEFAULT_KAFKA.topics.raw));
+        acls.addAll(RoleAcls.job(JOB_USER, DEFAULT_KAFKA));
+        acls.addAll(RoleAcls.alerts(ALERTS_USER, DEFAULT_KAFKA.topics.anomalies));
+        kafka.addAcls(acls);
+        EtwcorrConfig.Topics topics = DEFAULT_KAFKA.topics;
+        kafka.createTopics(2, topics.raw, topics.anomalies, topics.connections, topics.flows, topics.health,
+                topics.deadletter);
     }
 
     @AfterAll
@@ -86,7 +110,6 @@ class SaslSslKafkaITCase {
         EtwcorrConfig jobConfig = ConfigLoader.load(writeJobConfig(), List.of(
                 "job.checkpointIntervalMs=500", "correlation.idleHostFlushSeconds=2"));
         EtwcorrConfig.Topics topics = jobConfig.kafka.topics;
-        kafka.createTopics(2, topics.raw, topics.connections, topics.flows, topics.health, topics.deadletter);
 
         String logs;
         List<JsonNode> connections = new ArrayList<>();
@@ -135,6 +158,54 @@ class SaslSslKafkaITCase {
         assertThat(help("job", "--help") + help("collector", "run", "--help") + help("collector", "replay", "--help"))
                 .contains("--config")
                 .doesNotContain(COLLECTOR_PASSWORD, WRONG_PASSWORD, jobPassword());
+    }
+
+    @Test
+    void eachRoleReachesOnlyWhatDeployKafkaAclsMdGrantsIt() {
+        EtwcorrConfig.Topics topics = DEFAULT_KAFKA.topics;
+        Map<String, String> collector = kafka.saslSslClientProperties(COLLECTOR_USER, COLLECTOR_PASSWORD);
+        Map<String, String> alerts = kafka.saslSslClientProperties(ALERTS_USER, ALERTS_PASSWORD);
+
+        assertThat(sendError(collector, topics.raw)).isNull();
+        assertThat(sendError(collector, topics.anomalies)).isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> poll(collector, topics.raw, RoleAcls.ALERTS_GROUP_PREFIX + "-collector"))
+                .isInstanceOfAny(TopicAuthorizationException.class, GroupAuthorizationException.class);
+        // Without a topic to write, the idempotent producer is refused its producer id already.
+        assertThat(sendError(alerts, topics.anomalies))
+                .isInstanceOfAny(TopicAuthorizationException.class, ClusterAuthorizationException.class);
+        assertThatThrownBy(() -> poll(alerts, topics.raw, RoleAcls.ALERTS_GROUP_PREFIX + "-raw"))
+                .isInstanceOf(TopicAuthorizationException.class);
+        assertThatThrownBy(() -> poll(alerts, topics.anomalies, "other-group"))
+                .isInstanceOf(GroupAuthorizationException.class);
+        poll(alerts, topics.anomalies, RoleAcls.ALERTS_GROUP_PREFIX + "-" + UUID.randomUUID());
+    }
+
+    /** The error of sending one record to {@code topic} with the collector's producer, or null. */
+    private static Exception sendError(Map<String, String> properties, String topic) {
+        try (KafkaRawProducer producer = new KafkaRawProducer(kafka.saslSslBootstrapServers(), topic, properties)) {
+            producer.send(RawEventCodec.decode(ContractRawLines.examples().get(1)));
+            producer.flush();
+            return producer.lastError();
+        } catch (RawEventException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void poll(Map<String, String> clientProperties, String topic, String group) {
+        Properties properties = new Properties();
+        properties.putAll(clientProperties);
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.saslSslBootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline && consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(200));
+            }
+            assertThat(consumer.assignment()).as("partitions of " + topic).isNotEmpty();
+        }
     }
 
     private static String jobPassword() {
