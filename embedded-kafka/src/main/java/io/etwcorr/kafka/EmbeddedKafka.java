@@ -23,11 +23,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -54,7 +54,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
     private static final String SASL_SSL_LISTENER = "SASL_SSL";
     private static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
-    /** The iteration count Kafka's own tools use for SCRAM-SHA-512. */
+    /** Kafka's default SCRAM iteration count. */
     private static final int SCRAM_ITERATIONS = 4096;
 
     private final KafkaClusterTestKit cluster;
