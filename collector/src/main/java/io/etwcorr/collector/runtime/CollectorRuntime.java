@@ -42,7 +42,7 @@ public final class CollectorRuntime implements Workload {
             session = new TraceSession(api, config.session.name, new BufferSettings(config.session.bufferSizeKb,
                     config.session.minBuffers, config.session.maxBuffers), providers(config));
             session.start();
-            consumer = new TraceConsumer(api, session, EventRecordDecoder.standard(), filter(config), sink,
+            consumer = new TraceConsumer(api, session, EventRecordDecoder.withTdhFallback(), filter(config), sink,
                     new ConsumerSettings(HostName.of(config.host), config.queueCapacity,
                             Duration.ofSeconds(config.heartbeatSeconds)), Clock.systemUTC());
             consumer.start();

@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import io.etwcorr.collector.etw.EtwConstants;
 import io.etwcorr.collector.etw.EtwProvider;
 import io.etwcorr.collector.etw.EventKey;
+import io.etwcorr.collector.etw.EventSchemas;
 import io.etwcorr.collector.etw.ManifestDecoders;
 import io.etwcorr.collector.etw.PayloadDecoder;
 import io.etwcorr.collector.etw.PayloadException;
@@ -17,8 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Turns the EVENT_RECORD that ProcessTrace hands to the callback into a {@link RawEvent}, reading
- * only the header fields it needs and the payload through the manifest decoders. Never throws for
- * a bad payload: unknown layouts and malformed payloads are counted and reported as results.
+ * only the header fields it needs and the payload through the manifest decoders, or through the
+ * generic TDH-schema decoders for event types they do not know. Never throws for a bad payload:
+ * layouts without a schema and malformed payloads are counted and reported as results.
  * Thread-safe; the record's memory is only read during {@link #decode}.
  */
 public final class EventRecordDecoder {
@@ -27,20 +29,27 @@ public final class EventRecordDecoder {
     private static final ByteBuffer EMPTY_PAYLOAD = ByteBuffer.allocate(0);
 
     private final ManifestDecoders decoders;
+    private final EventSchemas schemas;
     private final Map<UUID, String> providerNames = new HashMap<>();
     private final LongAdder undecoded = new LongAdder();
     private final LongAdder malformed = new LongAdder();
 
-    public EventRecordDecoder(ManifestDecoders decoders) {
+    public EventRecordDecoder(ManifestDecoders decoders, EventSchemas schemas) {
         this.decoders = decoders;
+        this.schemas = schemas;
         for (EtwProvider provider : EtwProvider.values()) {
             providerNames.put(provider.guid(), provider.providerName());
         }
     }
 
-    /** A decoder of every layout of {@link ManifestDecoders#standard()}. */
+    /** A decoder of every layout of {@link ManifestDecoders#standard()}, passing over all others. */
     public static EventRecordDecoder standard() {
-        return new EventRecordDecoder(ManifestDecoders.standard());
+        return new EventRecordDecoder(ManifestDecoders.standard(), EventSchemas.none());
+    }
+
+    /** {@link #standard()} with TDH's schemas for the other event types (Windows). */
+    public static EventRecordDecoder withTdhFallback() {
+        return new EventRecordDecoder(ManifestDecoders.standard(), EventSchemas.tdh());
     }
 
     public DecodeResult decode(Pointer record) {
@@ -49,22 +58,25 @@ public final class EventRecordDecoder {
         int version = Byte.toUnsignedInt(record.getByte(EventRecordLayout.EVENT_VERSION));
         PayloadDecoder decoder = decoders.find(provider, id, version);
         String providerName = providerNames.get(provider);
-        if (decoder == null || providerName == null) {
-            undecoded.increment();
-            return new DecodeResult.PassedOver(new EventKey(provider, id, version));
-        }
-        Map<String, Object> props;
         try {
-            props = decoder.decode(payload(record));
+            if (decoder == null) {
+                EventSchemas.Decoder generic = schemas.find(new EventKey(provider, id, version), record);
+                if (generic == null) {
+                    undecoded.increment();
+                    return new DecodeResult.PassedOver(new EventKey(provider, id, version));
+                }
+                decoder = generic.payload();
+                providerName = generic.providerName() != null ? generic.providerName() : provider.toString();
+            }
+            return new DecodeResult.Decoded(new RawEvent(1, null, null, 0,
+                    filetimeMicros(record.getLong(EventRecordLayout.TIMESTAMP)), providerName, provider.toString(), id,
+                    version, Byte.toUnsignedInt(record.getByte(EventRecordLayout.EVENT_OPCODE)),
+                    processOrThreadId(record.getInt(EventRecordLayout.PROCESS_ID)),
+                    processOrThreadId(record.getInt(EventRecordLayout.THREAD_ID)), decoder.decode(payload(record)), null));
         } catch (PayloadException e) {
             malformed.increment();
             return new DecodeResult.Malformed(new EventKey(provider, id, version), e.getMessage());
         }
-        return new DecodeResult.Decoded(new RawEvent(1, null, null, 0,
-                filetimeMicros(record.getLong(EventRecordLayout.TIMESTAMP)), providerName, provider.toString(), id, version,
-                Byte.toUnsignedInt(record.getByte(EventRecordLayout.EVENT_OPCODE)),
-                processOrThreadId(record.getInt(EventRecordLayout.PROCESS_ID)),
-                processOrThreadId(record.getInt(EventRecordLayout.THREAD_ID)), props, null));
     }
 
     /** Records of layouts no manifest decoder knows, since construction. */
