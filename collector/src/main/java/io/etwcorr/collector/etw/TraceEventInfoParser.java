@@ -17,7 +17,6 @@ public final class TraceEventInfoParser {
     private static final int PROVIDER_NAME_OFFSET = 52;
     private static final int PROPERTY_COUNT = 100;
     private static final int TOP_LEVEL_PROPERTY_COUNT = 104;
-    private static final int MAX_NAME_CHARS = 1024;
 
     private TraceEventInfoParser() {
     }
@@ -85,17 +84,6 @@ public final class TraceEventInfoParser {
             throw new PayloadException(what + " is at offset " + start + ", outside the " + info.limit()
                     + "-byte TRACE_EVENT_INFO");
         }
-        StringBuilder text = new StringBuilder();
-        for (int at = (int) start; ; at += 2) {
-            if (at + 2 > info.limit() || text.length() > MAX_NAME_CHARS) {
-                throw new PayloadException(what + " from offset " + start + " has no NUL terminator within "
-                        + MAX_NAME_CHARS + " characters and the " + info.limit() + "-byte TRACE_EVENT_INFO");
-            }
-            char next = info.getChar(at);
-            if (next == 0) {
-                return text.toString();
-            }
-            text.append(next);
-        }
+        return PayloadReader.of(info.duplicate().position((int) start), false).unicodeString(what);
     }
 }

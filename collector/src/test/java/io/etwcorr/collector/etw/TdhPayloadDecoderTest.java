@@ -146,6 +146,10 @@ class TdhPayloadDecoderTest {
         assertThatThrownBy(() -> TraceEventInfoParser.parse(
                 TraceEventInfoFixture.kernelFileCreate().overrideU32(100, 40).buffer()))
                 .isInstanceOf(PayloadException.class).hasMessageContaining("past its");
+        int size = TraceEventInfoFixture.kernelFileCreate().buffer().limit();
+        assertThatThrownBy(() -> TraceEventInfoParser.parse(
+                TraceEventInfoFixture.kernelFileCreate().overrideU32(firstNameOffset, size - 1).buffer()))
+                .isInstanceOf(PayloadException.class).hasMessageContaining("no NUL terminator");
         assertThatThrownBy(() -> TraceEventInfoParser.parse(ByteBuffer.allocate(64)))
                 .isInstanceOf(PayloadException.class).hasMessageContaining("shorter than");
         assertThatThrownBy(() -> TraceEventInfoParser.parse(new TraceEventInfoFixture("Test-Provider")
