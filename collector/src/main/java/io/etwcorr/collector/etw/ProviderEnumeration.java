@@ -2,7 +2,6 @@ package io.etwcorr.collector.etw;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import com.sun.jna.platform.win32.Guid.GUID;
 import com.sun.jna.ptr.IntByReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ public final class ProviderEnumeration {
     private static final int GUID_OFFSET = ENTRY.offsetOf("ProviderGuid");
     private static final int SCHEMA_SOURCE_OFFSET = ENTRY.offsetOf("SchemaSource");
     private static final int NAME_OFFSET_OFFSET = ENTRY.offsetOf("ProviderNameOffset");
-    private static final int GUID_SIZE = 16;
 
     /** The TdhEnumerateProviders call, so the retry runs against a fake off Windows. */
     @FunctionalInterface
@@ -83,7 +81,7 @@ public final class ProviderEnumeration {
         List<RegisteredProvider> providers = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
             long entry = HEADER_SIZE + (long) i * ENTRY_SIZE;
-            UUID guid = guidAt(buffer, entry + GUID_OFFSET);
+            UUID guid = Guids.read(buffer, entry + GUID_OFFSET);
             long nameOffset = Integer.toUnsignedLong(buffer.getInt(entry + NAME_OFFSET_OFFSET));
             String name = nameAt(buffer, size, namesStart, nameOffset, guid);
             boolean classic = buffer.getInt(entry + SCHEMA_SOURCE_OFFSET) == SCHEMA_SOURCE_MOF;
@@ -107,10 +105,5 @@ public final class ProviderEnumeration {
         }
         throw new ProviderEnumerationException("the name of provider " + guid + " at byte " + offset
                 + " runs past the end of the " + size + "-byte buffer");
-    }
-
-    private static UUID guidAt(Pointer buffer, long offset) {
-        String braced = new GUID(buffer.share(offset, GUID_SIZE)).toGuidString();
-        return UUID.fromString(braced.substring(1, braced.length() - 1));
     }
 }

@@ -2,6 +2,7 @@ package io.etwcorr.collector.session;
 
 import com.sun.jna.Pointer;
 import io.etwcorr.collector.etw.EventRecordCallback;
+import io.etwcorr.collector.etw.Guids;
 import io.etwcorr.collector.survey.BatchTally;
 
 /**
@@ -17,7 +18,7 @@ final class SurveyEventCounter implements EventRecordCallback {
 
     @Override
     public void invoke(Pointer eventRecord) {
-        tally.record(EventRecordDecoder.guidAt(eventRecord, EventRecordLayout.PROVIDER_ID),
+        tally.record(Guids.read(eventRecord, EventRecordLayout.PROVIDER_ID),
                 Short.toUnsignedInt(eventRecord.getShort(EventRecordLayout.EVENT_ID)),
                 eventRecord.getLong(EventRecordLayout.EVENT_KEYWORD),
                 EventRecordDecoder.filetimeMicros(eventRecord.getLong(EventRecordLayout.TIMESTAMP)));
