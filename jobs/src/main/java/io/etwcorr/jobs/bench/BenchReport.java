@@ -131,7 +131,8 @@ public final class BenchReport {
         md.append("Written by `./etwcorr bench").append("quick".equals(mode) ? " --quick" : "")
                 .append("`; rerun it to refresh this file. The machine is shared and the numbers are noisy: ")
                 .append("compare the ratios against the baselines measured in the same run, not absolute rates ")
-                .append("across runs.\n\n");
+                .append("across runs. Where the time goes, what was optimized and why the goals are out of reach ")
+                .append("on 2 cores: `docs/PERFORMANCE.md`.\n\n");
         md.append("| | |\n|---|---|\n");
         md.append("| Machine | ").append(escape(machine.describe())).append(" |\n");
         md.append("| Commit | `").append(escape(commit)).append("` |\n");
