@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -81,8 +83,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** Runs the job graph over {@code inputs} and writes the five files into {@code out}. */
     public static Summary analyze(List<Path> inputs, Path out, EtwcorrConfig config) throws Exception {
         config.beacon.decideAtEndOfInput = true; // bounded: alerts must not depend on arrival order
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
-                config.job.parallelism, KafkaCorrelationJob.flinkConfiguration());
+        Configuration flink = KafkaCorrelationJob.flinkConfiguration();
+        // Bounded and without checkpoints, a restart would read the files again: a failure must fail the run.
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.job.parallelism, flink);
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
 
         DataStream<RawRecord> raw = null;

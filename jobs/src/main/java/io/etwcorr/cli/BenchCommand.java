@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +28,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "About 200k events per stage instead of about 2M (a few minutes).")
     boolean quick;
 
+    @Option(names = "--stages", split = ",", paramLabel = "STAGE",
+            description = "Run only these stages, comma-separated: ${COMPLETION-CANDIDATES} (default: all).")
+    Set<BenchmarkRunner.Stage> stages = EnumSet.allOf(BenchmarkRunner.Stage.class);
+
     @Option(names = "--report", paramLabel = "FILE", defaultValue = "docs/BENCHMARKS.md",
             description = "Markdown report to write (default: ${DEFAULT-VALUE}).")
     Path report;
@@ -37,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("bench: " + options.mode() + " run, report to " + report);
         out.flush();
         Path repoDir = report.toAbsolutePath().getParent();
-        BenchReport result = BenchmarkRunner.run(options, repoDir == null ? Path.of(".") : repoDir, line -> {
+        BenchReport result = BenchmarkRunner.run(options, stages, repoDir == null ? Path.of(".") : repoDir, line -> {
             out.println("bench: " + line);
             out.flush();
         });

@@ -5,6 +5,7 @@ import io.etwcorr.jobs.model.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
 import io.etwcorr.jobs.sinks.KafkaOutputSink;
 import io.etwcorr.jobs.sources.KafkaRawSource;
+import io.etwcorr.schemas.config.SecretProperties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import java.nio.file.Path;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -14,6 +15,8 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The production wiring: etw.raw from Kafka through {@link CorrelationPipeline} into the output
@@ -21,10 +24,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * {@code isolation.level=read_committed}.
  */
 public final class KafkaCorrelationJob {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaCorrelationJob.class);
+
     private KafkaCorrelationJob() {}
 
     /** Builds the job into {@code env}, which may be a local MiniCluster or a cluster's context. */
     public static void build(StreamExecutionEnvironment env, EtwcorrConfig config) {
+        LOG.info("correlating {} of {} with client properties {}", config.kafka.topics.raw,
+                config.kafka.bootstrapServers, SecretProperties.redacted(config.kafka.properties));
         env.setParallelism(config.job.parallelism);
         env.enableCheckpointing(config.job.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
 

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class KafkaCorrelationJobITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RUN = "3f1e6a52-8a7e-4d55-9f0e-0d1f5c2b9a10";
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
@@ -60,32 +59,18 @@ class KafkaCorrelationJobITCase {
         EtwcorrConfig.Topics topics = config.kafka.topics;
         kafka.createTopics(2, topics.raw, topics.connections, topics.flows, topics.health, topics.deadletter);
 
-        produce(topics.raw, List.of(
-                // The four examples of contract/raw-events.md.
-                line(17, 1795633627123456L, "Microsoft-Windows-Kernel-Process", 1, 3, 5120,
-                        "{\"ProcessID\":7312,\"ProcessSequenceNumber\":9981,\"CreateTime\":1795633627120001,"
-                                + "\"ParentProcessID\":5120,\"ParentProcessSequenceNumber\":9012,\"SessionID\":1,"
-                                + "\"ImageName\":\"\\\\Device\\\\HarddiskVolume3\\\\Windows\\\\System32\\\\rundll32.exe\"}",
-                        ",\"x\":{\"image\":\"C:\\\\Windows\\\\System32\\\\rundll32.exe\"}"),
-                line(18, 1795633628000000L, "Microsoft-Windows-DNS-Client", 3008, 0, 7312,
-                        "{\"QueryName\":\"cdn.evil.example\",\"QueryType\":1,\"QueryOptions\":0,\"QueryStatus\":0,"
-                                + "\"QueryResults\":\"::ffff:203.0.113.7;\"}", ""),
-                line(19, 1795633628051000L, "Microsoft-Windows-Kernel-Network", 12, 0, -1,
-                        "{\"PID\":7312,\"size\":0,\"daddr\":\"203.0.113.7\",\"saddr\":\"10.0.0.42\",\"dport\":443,"
-                                + "\"sport\":50123,\"mss\":1460,\"sackopt\":1,\"tsopt\":0,\"wsopt\":1,\"rcvwin\":65535,"
-                                + "\"rcvwinscale\":8,\"sndwinscale\":8,\"seqnum\":0,\"connid\":4096}", ""),
-                line(20, 1795633628093000L, "Microsoft-Windows-Kernel-Network", 10, 0, -1,
-                        "{\"PID\":7312,\"size\":517,\"daddr\":\"203.0.113.7\",\"saddr\":\"10.0.0.42\",\"dport\":443,"
-                                + "\"sport\":50123,\"startime\":0,\"endtime\":0,\"seqnum\":1,\"connid\":4096}", ""),
+        List<String> lines = new ArrayList<>(ContractRawLines.examples());
+        lines.addAll(List.of(
                 // The collector sent seq 18 twice (at-least-once): dropped and counted.
-                line(18, 1795633628000000L, "Microsoft-Windows-DNS-Client", 3008, 0, 7312,
+                ContractRawLines.line(18, 1795633628000000L, "Microsoft-Windows-DNS-Client", 3008, 0, 7312,
                         "{\"QueryName\":\"cdn.evil.example\",\"QueryType\":1,\"QueryOptions\":0,\"QueryStatus\":0,"
                                 + "\"QueryResults\":\"::ffff:203.0.113.7;\"}", ""),
-                line(21, 1795633629000000L, "Microsoft-Windows-Kernel-File", 12, 1, 7312, "{\"FileName\":\"x\"}", ""),
-                line(22, 1795633630000000L, "EtwCorrelation-Collector", 1, 0, -1,
+                ContractRawLines.line(21, 1795633629000000L, "Microsoft-Windows-Kernel-File", 12, 1, 7312, "{\"FileName\":\"x\"}", ""),
+                ContractRawLines.line(22, 1795633630000000L, "EtwCorrelation-Collector", 1, 0, -1,
                         "{\"eventsLost\":3,\"buffersLost\":0,\"sent\":22,\"spooled\":0,\"dropped\":0,"
                                 + "\"providers\":[\"Microsoft-Windows-DNS-Client\"]}", ""),
                 "{\"v\":1,\"host\":\"WS-0042\",\"run\":\"r\",\"seq\":\"twenty\"}"));
+        produce(topics.raw, lines);
 
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(KafkaCorrelationJob.flinkConfiguration());
@@ -138,12 +123,6 @@ class KafkaCorrelationJobITCase {
         } finally {
             job.cancel().get();
         }
-    }
-
-    private static String line(long seq, long ts, String provider, int id, int ver, int pid, String props, String extra) {
-        return "{\"v\":1,\"host\":\"WS-0042\",\"run\":\"" + RUN + "\",\"seq\":" + seq + ",\"ts\":" + ts
-                + ",\"provider\":\"" + provider + "\",\"id\":" + id + ",\"ver\":" + ver + ",\"pid\":" + pid
-                + ",\"tid\":-1,\"props\":" + props + extra + "}";
     }
 
     private static void produce(String topic, List<String> values) throws Exception {

@@ -5,12 +5,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The collector on its own, as packaged for Windows hosts (jpackage): the {@code collector}
- * subcommands at the top level, plus the survey report.
+ * subcommands at the top level; {@code survey} collects a survey and {@code survey report} reads one.
  */
 @Command(name = "etwcorr-collector", mixinStandardHelpOptions = true,
         description = "The etwcorr ETW collector.",
         subcommands = {RunCommand.class, InstallCommand.class, UninstallCommand.class, ServiceCommand.class,
-                ReplayCommand.class, SurveyCommand.class, CommandLine.HelpCommand.class})
+                ReplayCommand.class, SurveyCollectCommand.class, CommandLine.HelpCommand.class})
 public final class CollectorMain {
     private static final String LOG_CONFIG = "etwcorr-collector-log4j2.xml";
 

@@ -1,6 +1,7 @@
 package io.etwcorr.collector.cli;
 
 import io.etwcorr.collector.config.CollectorConfig;
+import io.etwcorr.collector.enrich.NativeHostQueries;
 import io.etwcorr.collector.runtime.CollectorRuntime;
 import io.etwcorr.collector.runtime.KafkaDelivery;
 import io.etwcorr.collector.session.NativeEtwApi;
@@ -26,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliErrors.requireWindows("collector run");
         CollectorConfig config = options.load();
-        CollectorRuntime collector = new CollectorRuntime(config, new NativeEtwApi(), KafkaDelivery::start);
+        CollectorRuntime collector = new CollectorRuntime(config, new NativeEtwApi(), new NativeHostQueries(), KafkaDelivery::start);
         CountDownLatch stopped = new CountDownLatch(1);
         collector.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,7 @@
 package io.etwcorr.collector.cli;
 
 import io.etwcorr.collector.config.CollectorConfig;
+import io.etwcorr.collector.enrich.NativeHostQueries;
 import io.etwcorr.collector.runtime.CollectorRuntime;
 import io.etwcorr.collector.runtime.KafkaDelivery;
 import io.etwcorr.collector.service.WindowsServiceHost;
@@ -19,7 +20,7 @@ final class ServiceCommand implements Callable<Integer> {
     public Integer call() {
         CliErrors.requireWindows("collector service");
         CollectorConfig config = options.load();
-        WindowsServiceHost.run(config.serviceName, new CollectorRuntime(config, new NativeEtwApi(), KafkaDelivery::start));
+        WindowsServiceHost.run(config.serviceName, new CollectorRuntime(config, new NativeEtwApi(), new NativeHostQueries(), KafkaDelivery::start));
         return 0;
     }
 }

@@ -36,6 +36,12 @@ public final class EtwConstants {
     public static final int ENABLE_TRACE_PARAMETERS_VERSION_2 = 2;
     /** {@code ENABLE_TRACE_PARAMETERS.EnableProperty}: add the process start key to every event. */
     public static final int EVENT_ENABLE_PROPERTY_PROCESS_START_KEY = 0x80;
+    /** Win32: the caller lacks the right, e.g. a controller call from a process that is not elevated. */
+    public static final int ERROR_ACCESS_DENIED = 5;
+    /** TDH's two-call pattern: the buffer was too small; the size needed is in the size argument. */
+    public static final int ERROR_INSUFFICIENT_BUFFER = 122;
+    /** {@code EnableTraceEx2}: the provider is already enabled in as many sessions as ETW allows (8). */
+    public static final int ERROR_NO_SYSTEM_RESOURCES = 1450;
 
     private EtwConstants() {
     }

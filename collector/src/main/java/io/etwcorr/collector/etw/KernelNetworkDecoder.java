@@ -17,6 +17,7 @@ public final class KernelNetworkDecoder {
     private static final int[] CONNECT_IDS = {12, 15};
     private static final int[] CONNECT6_IDS = {28, 31};
     private static final int[] FAILURE_IDS = {17, 49};
+    private static final int PROPS_CAPACITY = 32;
 
     private KernelNetworkDecoder() {
     }
@@ -76,7 +77,8 @@ public final class KernelNetworkDecoder {
     }
 
     private static LinkedHashMap<String, Object> endpoints(PayloadReader payload, boolean ipv6) throws PayloadException {
-        LinkedHashMap<String, Object> props = new LinkedHashMap<>();
+        // Room for layout C's 15 props without a resize.
+        LinkedHashMap<String, Object> props = new LinkedHashMap<>(PROPS_CAPACITY);
         props.put("PID", payload.u32("PID"));
         props.put("size", payload.u32("size"));
         props.put("daddr", ipv6 ? payload.ipv6("daddr") : payload.ipv4("daddr"));

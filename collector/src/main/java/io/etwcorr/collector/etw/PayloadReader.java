@@ -3,7 +3,13 @@ package io.etwcorr.collector.etw;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Sequential, bounds-checked reader of one event payload ({@code UserDataLength} bytes), returning
@@ -183,6 +189,106 @@ public final class PayloadReader {
         }
         position += 8 + 4 * subAuthorityCount;
         return text.toString();
+    }
+
+    /** A signed integer of {@code bytes} (1, 2, 4 or 8) bytes. */
+    public long signed(String field, int bytes) throws PayloadException {
+        require(bytes, field, "Int" + 8 * bytes);
+        long value = switch (bytes) {
+            case 1 -> payload.get(position);
+            case 2 -> payload.getShort(position);
+            case 4 -> payload.getInt(position);
+            case 8 -> payload.getLong(position);
+            default -> throw new IllegalArgumentException("no " + bytes + "-byte integer type");
+        };
+        position += bytes;
+        return value;
+    }
+
+    public float f32(String field) throws PayloadException {
+        require(4, field, "Float");
+        float value = payload.getFloat(position);
+        position += 4;
+        return value;
+    }
+
+    public double f64(String field) throws PayloadException {
+        require(8, field, "Double");
+        double value = payload.getDouble(position);
+        position += 8;
+        return value;
+    }
+
+    /** {@code count} bytes, copied. */
+    public byte[] bytes(String field, int count) throws PayloadException {
+        require(count, field, count + "-byte Binary");
+        byte[] bytes = new byte[count];
+        payload.get(position, bytes);
+        position += count;
+        return bytes;
+    }
+
+    /** A GUID (Data1 U32, Data2 U16, Data3 U16 little-endian, then 8 bytes in order) in lower case, no braces. */
+    public String guid(String field) throws PayloadException {
+        require(16, field, "GUID");
+        long data1 = payload.getInt(position) & 0xffff_ffffL;
+        long data2 = payload.getShort(position + 4) & 0xffffL;
+        long data3 = payload.getShort(position + 6) & 0xffffL;
+        long data4 = Long.reverseBytes(payload.getLong(position + 8)); // Data4 is a byte array, in order
+        position += 16;
+        return new UUID((data1 << 32) | (data2 << 16) | data3, data4).toString();
+    }
+
+    /** A SYSTEMTIME (eight U16: year, month, day of week, day, hour, minute, second, ms) as UTC epoch microseconds. */
+    public long systemtimeMicros(String field) throws PayloadException {
+        require(16, field, "SYSTEMTIME");
+        int[] parts = new int[8];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = payload.getShort(position + 2 * i) & 0xffff;
+        }
+        try {
+            LocalDateTime time = LocalDateTime.of(parts[0], parts[1], parts[3], parts[4], parts[5], parts[6],
+                    parts[7] * 1_000_000);
+            position += 16;
+            return ChronoUnit.MICROS.between(Instant.EPOCH, time.toInstant(ZoneOffset.UTC));
+        } catch (DateTimeException e) {
+            throw new PayloadException(field + ": SYSTEMTIME at offset " + position + " is no date: " + e.getMessage());
+        }
+    }
+
+    /** {@code chars} UTF-16LE code units, up to the first NUL if there is one (fixed-size buffers are NUL-padded). */
+    public String unicodeChars(String field, int chars) throws PayloadException {
+        require(2 * chars, field, chars + "-character UnicodeString");
+        int end = position;
+        while (end < position + 2 * chars && (payload.get(end) != 0 || payload.get(end + 1) != 0)) {
+            end += 2;
+        }
+        String text = utf16(position, end);
+        position += 2 * chars;
+        return text;
+    }
+
+    /** {@code count} ANSI bytes, up to the first NUL if there is one. */
+    public String ansiChars(String field, int count) throws PayloadException {
+        require(count, field, count + "-byte AnsiString");
+        int end = position;
+        while (end < position + count && payload.get(end) != 0) {
+            end++;
+        }
+        byte[] bytes = new byte[end - position];
+        payload.get(position, bytes);
+        position += count;
+        return new String(bytes, ANSI);
+    }
+
+    /** Bytes left after the next read's offset. */
+    public int remaining() {
+        return payload.limit() - position;
+    }
+
+    /** Whether pointers (and SIZE_T) in this payload are 4 bytes long. */
+    public boolean pointers32Bit() {
+        return pointers32Bit;
     }
 
     private long rawU64(String field, String type) throws PayloadException {

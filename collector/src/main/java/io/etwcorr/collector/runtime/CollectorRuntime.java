@@ -2,6 +2,8 @@ package io.etwcorr.collector.runtime;
 
 import io.etwcorr.collector.config.CollectorConfig;
 import io.etwcorr.collector.delivery.EventSink;
+import io.etwcorr.collector.enrich.HostQueries;
+import io.etwcorr.collector.enrich.ProcessEnrichment;
 import io.etwcorr.collector.service.Workload;
 import io.etwcorr.collector.session.BufferSettings;
 import io.etwcorr.collector.session.ConsumerSettings;
@@ -25,13 +27,16 @@ import java.util.function.Function;
 public final class CollectorRuntime implements Workload {
     private final CollectorConfig config;
     private final EtwApi api;
+    private final HostQueries hostQueries;
     private final Function<CollectorConfig, EventSink> delivery;
     private TraceSession session;
     private TraceConsumer consumer;
 
-    public CollectorRuntime(CollectorConfig config, EtwApi api, Function<CollectorConfig, EventSink> delivery) {
+    public CollectorRuntime(CollectorConfig config, EtwApi api, HostQueries hostQueries,
+            Function<CollectorConfig, EventSink> delivery) {
         this.config = config;
         this.api = api;
+        this.hostQueries = hostQueries;
         this.delivery = delivery;
     }
 
@@ -42,7 +47,8 @@ public final class CollectorRuntime implements Workload {
             session = new TraceSession(api, config.session.name, new BufferSettings(config.session.bufferSizeKb,
                     config.session.minBuffers, config.session.maxBuffers), providers(config));
             session.start();
-            consumer = new TraceConsumer(api, session, EventRecordDecoder.standard(), filter(config), sink,
+            consumer = new TraceConsumer(api, session, EventRecordDecoder.withTdhFallback(), filter(config), sink,
+                    new ProcessEnrichment(hostQueries, Clock.systemUTC(), ProcessEnrichment.DEFAULT_BUDGET),
                     new ConsumerSettings(HostName.of(config.host), config.queueCapacity,
                             Duration.ofSeconds(config.heartbeatSeconds)), Clock.systemUTC());
             consumer.start();

@@ -4,67 +4,88 @@ import com.sun.jna.Pointer;
 import io.etwcorr.collector.etw.EtwConstants;
 import io.etwcorr.collector.etw.EtwProvider;
 import io.etwcorr.collector.etw.EventKey;
+import io.etwcorr.collector.etw.EventSchemas;
+import io.etwcorr.collector.etw.Guids;
 import io.etwcorr.collector.etw.ManifestDecoders;
 import io.etwcorr.collector.etw.PayloadDecoder;
 import io.etwcorr.collector.etw.PayloadException;
 import io.etwcorr.collector.etw.PayloadReader;
 import io.etwcorr.schemas.raw.RawEvent;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Turns the EVENT_RECORD that ProcessTrace hands to the callback into a {@link RawEvent}, reading
- * only the header fields it needs and the payload through the manifest decoders. Never throws for
- * a bad payload: unknown layouts and malformed payloads are counted and reported as results.
+ * only the header fields it needs and the payload through the manifest decoders, or through the
+ * generic TDH-schema decoders for event types they do not know. Never throws for a bad payload:
+ * layouts without a schema and malformed payloads are counted and reported as results.
  * Thread-safe; the record's memory is only read during {@link #decode}.
  */
 public final class EventRecordDecoder {
     /** Microseconds between 1601-01-01 (FILETIME epoch) and 1970-01-01. */
     private static final long FILETIME_EPOCH_OFFSET_MICROS = 11_644_473_600_000_000L;
-    private static final ByteBuffer EMPTY_PAYLOAD = ByteBuffer.allocate(0);
+    private static final byte[] EMPTY_PAYLOAD = new byte[0];
+    /** Providers a session enables are a handful; the bound only guards against a flood of unknown ones. */
+    private static final int MAX_CACHED_GUIDS = 1024;
 
     private final ManifestDecoders decoders;
+    private final EventSchemas schemas;
     private final Map<UUID, String> providerNames = new HashMap<>();
+    /** GUID text of the providers seen, so it is not formatted again for every event. */
+    private final Map<UUID, String> guidTexts = new ConcurrentHashMap<>();
     private final LongAdder undecoded = new LongAdder();
     private final LongAdder malformed = new LongAdder();
 
-    public EventRecordDecoder(ManifestDecoders decoders) {
+    public EventRecordDecoder(ManifestDecoders decoders, EventSchemas schemas) {
         this.decoders = decoders;
+        this.schemas = schemas;
         for (EtwProvider provider : EtwProvider.values()) {
             providerNames.put(provider.guid(), provider.providerName());
         }
     }
 
-    /** A decoder of every layout of {@link ManifestDecoders#standard()}. */
+    /** A decoder of every layout of {@link ManifestDecoders#standard()}, passing over all others. */
     public static EventRecordDecoder standard() {
-        return new EventRecordDecoder(ManifestDecoders.standard());
+        return new EventRecordDecoder(ManifestDecoders.standard(), EventSchemas.none());
+    }
+
+    /** {@link #standard()} with TDH's schemas for the other event types (Windows). */
+    public static EventRecordDecoder withTdhFallback() {
+        return new EventRecordDecoder(ManifestDecoders.standard(), EventSchemas.tdh());
     }
 
     public DecodeResult decode(Pointer record) {
-        UUID provider = guidAt(record, EventRecordLayout.PROVIDER_ID);
-        int id = Short.toUnsignedInt(record.getShort(EventRecordLayout.EVENT_ID));
-        int version = Byte.toUnsignedInt(record.getByte(EventRecordLayout.EVENT_VERSION));
+        // One native read of the header instead of one per field.
+        ByteBuffer header = ByteBuffer.wrap(record.getByteArray(0, EventRecordLayout.SIZE)).order(ByteOrder.LITTLE_ENDIAN);
+        UUID provider = Guids.read(header, EventRecordLayout.PROVIDER_ID);
+        int id = Short.toUnsignedInt(header.getShort(EventRecordLayout.EVENT_ID));
+        int version = Byte.toUnsignedInt(header.get(EventRecordLayout.EVENT_VERSION));
         PayloadDecoder decoder = decoders.find(provider, id, version);
         String providerName = providerNames.get(provider);
-        if (decoder == null || providerName == null) {
-            undecoded.increment();
-            return new DecodeResult.PassedOver(new EventKey(provider, id, version));
-        }
-        Map<String, Object> props;
         try {
-            props = decoder.decode(payload(record));
+            if (decoder == null) {
+                EventSchemas.Decoder generic = schemas.find(new EventKey(provider, id, version), record);
+                if (generic == null) {
+                    undecoded.increment();
+                    return new DecodeResult.PassedOver(new EventKey(provider, id, version));
+                }
+                decoder = generic.payload();
+                providerName = generic.providerName() != null ? generic.providerName() : guidText(provider);
+            }
+            return new DecodeResult.Decoded(new RawEvent(1, null, null, 0,
+                    filetimeMicros(header.getLong(EventRecordLayout.TIMESTAMP)), providerName, guidText(provider), id,
+                    version, Byte.toUnsignedInt(header.get(EventRecordLayout.EVENT_OPCODE)),
+                    processOrThreadId(header.getInt(EventRecordLayout.PROCESS_ID)),
+                    processOrThreadId(header.getInt(EventRecordLayout.THREAD_ID)), decoder.decode(payload(header)), null));
         } catch (PayloadException e) {
             malformed.increment();
             return new DecodeResult.Malformed(new EventKey(provider, id, version), e.getMessage());
         }
-        return new DecodeResult.Decoded(new RawEvent(1, null, null, 0,
-                filetimeMicros(record.getLong(EventRecordLayout.TIMESTAMP)), providerName, provider.toString(), id, version,
-                Byte.toUnsignedInt(record.getByte(EventRecordLayout.EVENT_OPCODE)),
-                processOrThreadId(record.getInt(EventRecordLayout.PROCESS_ID)),
-                processOrThreadId(record.getInt(EventRecordLayout.THREAD_ID)), props, null));
     }
 
     /** Records of layouts no manifest decoder knows, since construction. */
@@ -77,29 +98,28 @@ public final class EventRecordDecoder {
         return malformed.sum();
     }
 
-    private static PayloadReader payload(Pointer record) {
-        int length = Short.toUnsignedInt(record.getShort(EventRecordLayout.USER_DATA_LENGTH));
-        Pointer userData = record.getPointer(EventRecordLayout.USER_DATA);
-        boolean pointers32Bit = (record.getShort(EventRecordLayout.HEADER_FLAGS)
-                & EtwConstants.EVENT_HEADER_FLAG_32_BIT_HEADER) != 0;
-        // A view of ETW's buffer, not a copy: the decoder copies out what it keeps.
-        ByteBuffer bytes = length == 0 || userData == null ? EMPTY_PAYLOAD : userData.getByteBuffer(0, length);
-        return PayloadReader.of(bytes, pointers32Bit);
-    }
-
-    /** A GUID in memory (Data1 U32, Data2 U16, Data3 U16 little-endian, then 8 bytes in order). */
-    private static UUID guidAt(Pointer memory, long offset) {
-        long data1 = Integer.toUnsignedLong(memory.getInt(offset));
-        long data2 = Short.toUnsignedLong(memory.getShort(offset + 4));
-        long data3 = Short.toUnsignedLong(memory.getShort(offset + 6));
-        long data4 = 0;
-        for (int i = 0; i < 8; i++) {
-            data4 = (data4 << 8) | Byte.toUnsignedLong(memory.getByte(offset + 8 + i));
+    private String guidText(UUID provider) {
+        String text = guidTexts.get(provider);
+        if (text == null) {
+            text = provider.toString();
+            if (guidTexts.size() < MAX_CACHED_GUIDS) {
+                guidTexts.put(provider, text);
+            }
         }
-        return new UUID((data1 << 32) | (data2 << 16) | data3, data4);
+        return text;
     }
 
-    private static long filetimeMicros(long filetime) {
+    private static PayloadReader payload(ByteBuffer header) {
+        int length = Short.toUnsignedInt(header.getShort(EventRecordLayout.USER_DATA_LENGTH));
+        long userData = header.getLong(EventRecordLayout.USER_DATA);
+        boolean pointers32Bit = (header.getShort(EventRecordLayout.HEADER_FLAGS)
+                & EtwConstants.EVENT_HEADER_FLAG_32_BIT_HEADER) != 0;
+        // One copy of UserDataLength bytes is cheaper than wrapping ETW's buffer in a direct ByteBuffer through JNI.
+        byte[] bytes = length == 0 || userData == 0 ? EMPTY_PAYLOAD : new Pointer(userData).getByteArray(0, length);
+        return PayloadReader.of(bytes, 0, bytes.length, pointers32Bit);
+    }
+
+    static long filetimeMicros(long filetime) {
         return Long.divideUnsigned(filetime, 10) - FILETIME_EPOCH_OFFSET_MICROS;
     }
 

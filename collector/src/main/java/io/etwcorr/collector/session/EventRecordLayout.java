@@ -14,6 +14,7 @@ final class EventRecordLayout {
     static final int EVENT_ID = 40;
     static final int EVENT_VERSION = 42;
     static final int EVENT_OPCODE = 45;
+    static final int EVENT_KEYWORD = 48;
     static final int USER_DATA_LENGTH = 86;
     static final int USER_DATA = 96;
 

@@ -3,6 +3,7 @@ package io.etwcorr.collector.session;
 import com.sun.jna.Pointer;
 import io.etwcorr.collector.delivery.DeliveryStats;
 import io.etwcorr.collector.delivery.EventSink;
+import io.etwcorr.collector.enrich.Enrichment;
 import io.etwcorr.collector.etw.EventRecordCallback;
 import io.etwcorr.schemas.raw.RawEvent;
 import java.time.Clock;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Consumes the session in real time. ProcessTrace runs on its own thread and its callback only
  * decodes, filters and offers to a bounded queue, dropping (and counting) when the queue is full,
- * so ETW is never blocked. A sender thread drains the queue, numbers every record it emits
- * 0, 1, 2, … under one run id, and emits a heartbeat every interval through the same numbering.
+ * so ETW is never blocked. A sender thread drains the queue, adds the {@code x} enrichment (host
+ * lookups stay off ETW's thread), numbers every record it emits 0, 1, 2, … under one run id, and
+ * emits a heartbeat every interval through the same numbering.
  */
 public final class TraceConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TraceConsumer.class);
@@ -34,6 +36,7 @@ public final class TraceConsumer implements AutoCloseable {
     private final EventRecordDecoder decoder;
     private final EventFilter filter;
     private final EventSink sink;
+    private final Enrichment enrichment;
     private final ConsumerSettings settings;
     private final Clock clock;
     private final BlockingQueue<RawEvent> queue;
@@ -56,12 +59,13 @@ public final class TraceConsumer implements AutoCloseable {
     private boolean closed;
 
     public TraceConsumer(EtwApi api, TraceSession session, EventRecordDecoder decoder, EventFilter filter,
-            EventSink sink, ConsumerSettings settings, Clock clock) {
+            EventSink sink, Enrichment enrichment, ConsumerSettings settings, Clock clock) {
         this.api = api;
         this.session = session;
         this.decoder = decoder;
         this.filter = filter;
         this.sink = sink;
+        this.enrichment = enrichment;
         this.settings = settings;
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
@@ -111,6 +115,7 @@ public final class TraceConsumer implements AutoCloseable {
         join(traceThread);
         draining = true;
         join(senderThread);
+        enrichment.close();
         sink.close();
     }
 
@@ -163,7 +168,7 @@ public final class TraceConsumer implements AutoCloseable {
 
     private void emit(RawEvent event) {
         accept(new RawEvent(event.v(), settings.host(), run, emitted, event.ts(), event.provider(), event.guid(), event.id(),
-                event.ver(), event.opcode(), event.pid(), event.tid(), event.props(), event.x()));
+                event.ver(), event.opcode(), event.pid(), event.tid(), event.props(), enrichment.x(event)));
     }
 
     /** Hands one numbered record to the sink; a refused record keeps its number, so downstream sees the gap. */
@@ -177,7 +182,8 @@ public final class TraceConsumer implements AutoCloseable {
         }
     }
 
-    private static void join(Thread thread) {
+    /** Waits a bounded time for {@code thread} to end, and says so when it did not. */
+    static void join(Thread thread) {
         try {
             thread.join(THREAD_STOP_TIMEOUT.toMillis());
         } catch (InterruptedException e) {

@@ -37,6 +37,9 @@ final class HtmlReport {
                     .append("<p class=\"note\">Bar length on a ").append(scale.description()).append(".</p>\n");
         }
         appendSilent(page, report);
+        if (!report.notSurveyed().isEmpty()) {
+            appendNotSurveyed(page, report);
+        }
         if (report.hasStimulus()) {
             appendStimulus(page, report);
         }
@@ -55,6 +58,17 @@ final class HtmlReport {
             }
             page.append("</ul>\n</details>\n");
         }
+    }
+
+    private static void appendNotSurveyed(StringBuilder page, SurveyReport report) {
+        page.append("<h2>Not surveyed</h2>\n<p class=\"not-surveyed\">").append(report.notSurveyed().size())
+                .append(" of ").append(report.providerCount()).append(" providers were not surveyed.</p>\n")
+                .append("<details><summary>Their names and why</summary>\n<ul>\n");
+        for (SurveyRow row : report.notSurveyed()) {
+            page.append("<li>").append(Html.escape(row.provider())).append(" <code>").append(Html.escape(row.guid()))
+                    .append("</code>: ").append(Html.escape(row.notSurveyed())).append("</li>\n");
+        }
+        page.append("</ul>\n</details>\n");
     }
 
     private static void appendStimulus(StringBuilder page, SurveyReport report) {

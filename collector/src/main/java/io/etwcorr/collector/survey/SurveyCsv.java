@@ -19,7 +19,9 @@ public final class SurveyCsv {
 
     static final List<String> HEADER = List.of(
             "provider", "guid", "window_s", "events", "events_per_s", "top_event_ids", "keywords",
-            "stimulus_events", "stimulus_events_per_s", "stimulus_new_event_ids");
+            "stimulus_events", "stimulus_events_per_s", "stimulus_new_event_ids", "not_surveyed");
+    /** Surveys written before the not_surveyed column still read: their header stops before it. */
+    private static final int COLUMNS_WITHOUT_NOT_SURVEYED = HEADER.size() - 1;
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]+");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
@@ -58,6 +60,7 @@ public final class SurveyCsv {
         } else {
             fields.addAll(List.of("", "", ""));
         }
+        fields.add(row.isSurveyed() ? "" : row.notSurveyed());
         return fields;
     }
 
@@ -84,10 +87,10 @@ public final class SurveyCsv {
         if (records.isEmpty()) {
             throw new SurveyFormatException(source, 1, "empty file, expected the header " + Csv.formatRecord(HEADER));
         }
-        checkHeader(source, records.get(0));
+        int columns = checkHeader(source, records.get(0));
         List<SurveyRow> rows = new ArrayList<>();
         for (CsvRecord record : records.subList(1, records.size())) {
-            SurveyRow row = new RowReader(source, record).read();
+            SurveyRow row = new RowReader(source, record, columns).read();
             if (!rows.isEmpty() && rows.get(0).hasStimulus() != row.hasStimulus()) {
                 throw new SurveyFormatException(source, record.line(), "stimulus_events is "
                         + (row.hasStimulus() ? "set" : "empty") + " but the first row's is "
@@ -98,8 +101,10 @@ public final class SurveyCsv {
         return rows;
     }
 
-    private static void checkHeader(String source, CsvRecord header) throws SurveyFormatException {
-        for (int i = 0; i < HEADER.size(); i++) {
+    /** @return the number of columns of the file's records */
+    private static int checkHeader(String source, CsvRecord header) throws SurveyFormatException {
+        int columns = header.fields().size() == COLUMNS_WITHOUT_NOT_SURVEYED ? COLUMNS_WITHOUT_NOT_SURVEYED : HEADER.size();
+        for (int i = 0; i < columns; i++) {
             String found = i < header.fields().size() ? header.fields().get(i) : null;
             if (!HEADER.get(i).equals(found)) {
                 throw new SurveyFormatException(source, header.line(), "header column " + (i + 1) + " must be \""
@@ -110,6 +115,7 @@ public final class SurveyCsv {
             throw new SurveyFormatException(source, header.line(), "header has " + header.fields().size()
                     + " columns, expected " + HEADER.size() + " (extra \"" + header.fields().get(HEADER.size()) + "\")");
         }
+        return columns;
     }
 
     /**
@@ -119,19 +125,23 @@ public final class SurveyCsv {
     private static final class RowReader {
         private final String source;
         private final CsvRecord record;
+        private final int columns;
 
-        RowReader(String source, CsvRecord record) {
+        RowReader(String source, CsvRecord record, int columns) {
             this.source = source;
             this.record = record;
+            this.columns = columns;
         }
 
         SurveyRow read() throws SurveyFormatException {
-            if (record.fields().size() != HEADER.size()) {
-                throw error("expected " + HEADER.size() + " columns, got " + record.fields().size());
+            if (record.fields().size() != columns) {
+                throw error("expected " + columns + " columns, got " + record.fields().size());
             }
             try {
+                String notSurveyed = field("not_surveyed");
                 return new SurveyRow(field("provider"), field("guid"), decimal("window_s"), wholeNumber("events"),
-                        decimal("events_per_s"), topEventIds(), keywords(), stimulus());
+                        decimal("events_per_s"), topEventIds(), keywords(), stimulus(),
+                        notSurveyed.isEmpty() ? null : notSurveyed);
             } catch (IllegalArgumentException invalid) {
                 throw error(invalid.getMessage());
             }
@@ -190,8 +200,10 @@ public final class SurveyCsv {
             return new StimulusWindow(wholeNumber("stimulus_events"), decimal("stimulus_events_per_s"), newIds);
         }
 
+        /** The column's value; empty for a column the file's header does not have. */
         private String field(String column) {
-            return record.fields().get(HEADER.indexOf(column));
+            int index = HEADER.indexOf(column);
+            return index < columns ? record.fields().get(index) : "";
         }
 
         private List<String> list(String column) {

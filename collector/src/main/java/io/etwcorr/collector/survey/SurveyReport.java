@@ -1,7 +1,10 @@
 package io.etwcorr.collector.survey;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a survey says: which providers talk the most, how many said nothing, and, when the survey
@@ -18,20 +21,22 @@ public final class SurveyReport {
     private static final Comparator<SurveyRow> LOUDEST_FIRST = Comparator
             .comparingDouble(SurveyRow::eventsPerS).reversed()
             .thenComparing(SurveyRow::provider, PROVIDER_NAME_ORDER);
+    private static final Comparator<SurveyRow> BY_NAME = Comparator.comparing(SurveyRow::provider, PROVIDER_NAME_ORDER);
 
     private final List<SurveyRow> rows;
     private final double riseThreshold;
     private final List<SurveyRow> topTalkers;
     private final List<SurveyRow> silentProviders;
+    private final List<SurveyRow> notSurveyed;
     private final List<StimulusChange> stimulusChanges;
 
     private SurveyReport(List<SurveyRow> rows, double riseThreshold) {
         this.rows = List.copyOf(rows);
         this.riseThreshold = riseThreshold;
-        this.topTalkers = this.rows.stream().filter(row -> !row.isSilent()).sorted(LOUDEST_FIRST).toList();
-        this.silentProviders = this.rows.stream().filter(SurveyRow::isSilent)
-                .sorted(Comparator.comparing(SurveyRow::provider, PROVIDER_NAME_ORDER)).toList();
-        this.stimulusChanges = this.rows.stream().filter(SurveyRow::hasStimulus).map(StimulusChange::new)
+        this.topTalkers = this.rows.stream().filter(row -> row.events() > 0).sorted(LOUDEST_FIRST).toList();
+        this.silentProviders = this.rows.stream().filter(SurveyRow::isSilent).sorted(BY_NAME).toList();
+        this.notSurveyed = this.rows.stream().filter(row -> !row.isSurveyed()).sorted(BY_NAME).toList();
+        this.stimulusChanges = this.rows.stream().filter(row -> row.hasStimulus() && row.isSurveyed()).map(StimulusChange::new)
                 .filter(change -> change.volumeRose(riseThreshold) || !change.newEventIds().isEmpty())
                 .sorted(StimulusChange.BIGGEST_FIRST).toList();
     }
@@ -60,6 +65,22 @@ public final class SurveyReport {
     /** Providers that logged nothing in the baseline window, by name. */
     public List<SurveyRow> silentProviders() {
         return silentProviders;
+    }
+
+    /** Providers the survey could not enable or left alone, by name; {@link SurveyRow#notSurveyed()} says why. */
+    public List<SurveyRow> notSurveyed() {
+        return notSurveyed;
+    }
+
+    /** Each reason providers were not surveyed for, with how many, most common first, ties by reason. */
+    public Map<String, Long> notSurveyedReasons() {
+        Map<String, Long> counts = notSurveyed.stream()
+                .collect(Collectors.groupingBy(SurveyRow::notSurveyed, Collectors.counting()));
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+        return ordered;
     }
 
     /** Whether the survey ran a stimulus window (then {@link #stimulusChanges()} is meaningful). */
@@ -94,9 +115,17 @@ public final class SurveyReport {
         if (rows.isEmpty()) {
             return "The survey holds no providers.";
         }
-        return providerCount() + " providers surveyed over " + windowDescription() + ": "
-                + topTalkers.size() + " active, " + silentProviders.size() + " silent ("
-                + Numbers.percent(silentProviders.size(), providerCount()) + ")";
+        if (notSurveyed.isEmpty()) {
+            return providerCount() + " providers surveyed over " + windowDescription() + ": " + activeAndSilent();
+        }
+        int surveyed = providerCount() - notSurveyed.size();
+        return providerCount() + " providers, " + surveyed + " of them surveyed over " + windowDescription() + ": "
+                + activeAndSilent() + "; " + notSurveyed.size() + " not surveyed";
+    }
+
+    private String activeAndSilent() {
+        return topTalkers.size() + " active, " + silentProviders.size() + " silent ("
+                + Numbers.percent(silentProviders.size(), Math.max(1, providerCount() - notSurveyed.size())) + ")";
     }
 
     /** An aligned table of the {@code top} loudest providers, the silent count, and the stimulus changes. */

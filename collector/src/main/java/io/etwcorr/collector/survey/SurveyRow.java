@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  *        their counts adding up to at most {@code events}
  * @param keywords the keyword masks seen on the provider's events
  * @param stimulus the stimulus window, or null when the survey had no stimulus
+ * @param notSurveyed why the provider was not measured (it could not be enabled, or the survey leaves it
+ *        alone), or null when it was; such a row has no events
  */
 public record SurveyRow(
         String provider,
@@ -27,7 +29,8 @@ public record SurveyRow(
         double eventsPerS,
         List<EventIdCount> topEventIds,
         List<Long> keywords,
-        StimulusWindow stimulus) {
+        StimulusWindow stimulus,
+        String notSurveyed) {
 
     public static final int MAX_TOP_EVENT_IDS = 10;
 
@@ -55,6 +58,31 @@ public record SurveyRow(
         topEventIds = List.copyOf(topEventIds);
         checkTopEventIds(topEventIds, events);
         keywords = List.copyOf(keywords);
+        if (notSurveyed != null) {
+            checkNotSurveyed(notSurveyed, events, topEventIds, keywords, stimulus);
+        }
+    }
+
+    /** A provider the survey measured. */
+    public SurveyRow(String provider, String guid, double windowS, long events, double eventsPerS,
+            List<EventIdCount> topEventIds, List<Long> keywords, StimulusWindow stimulus) {
+        this(provider, guid, windowS, events, eventsPerS, topEventIds, keywords, stimulus, null);
+    }
+
+    /** A provider the survey did not measure, and why; with a stimulus window of nothing when the survey had one. */
+    public static SurveyRow notSurveyed(String provider, String guid, double windowS, boolean withStimulus, String reason) {
+        return new SurveyRow(provider, guid, windowS, 0, 0, List.of(), List.of(),
+                withStimulus ? new StimulusWindow(0, 0, List.of()) : null, reason);
+    }
+
+    private static void checkNotSurveyed(String reason, long events, List<EventIdCount> topEventIds, List<Long> keywords,
+            StimulusWindow stimulus) {
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("not_surveyed must say why, or be empty for a surveyed provider");
+        }
+        if (events != 0 || !topEventIds.isEmpty() || !keywords.isEmpty() || (stimulus != null && stimulus.events() != 0)) {
+            throw new IllegalArgumentException("a provider that was not surveyed has no events, ids or keywords");
+        }
     }
 
     private static void checkTopEventIds(List<EventIdCount> topEventIds, long events) {
@@ -79,7 +107,12 @@ public record SurveyRow(
         return stimulus != null;
     }
 
+    /** Measured, and logged nothing in the baseline window. */
     public boolean isSilent() {
-        return events == 0;
+        return isSurveyed() && events == 0;
+    }
+
+    public boolean isSurveyed() {
+        return notSurveyed == null;
     }
 }

@@ -34,6 +34,9 @@ final class TextReport {
         }
         out.append('\n').append("Silent: ").append(report.silentProviders().size()).append(" of ")
                 .append(report.providerCount()).append(" providers logged no events in the baseline window.\n");
+        if (!report.notSurveyed().isEmpty()) {
+            appendNotSurveyed(out, report);
+        }
         if (report.hasStimulus()) {
             appendStimulus(out, report);
         }
@@ -55,6 +58,15 @@ final class TextReport {
             table.add(List.of(change.row().provider(), Numbers.perSecond(change.baselinePerS()),
                     Numbers.perSecond(change.stimulusPerS()), change.ratioLabel(), change.newEventIdsLabel()));
         }
+        out.append(table.render());
+    }
+
+    /** The reasons with how many providers each, most common first: the names are in the CSV. */
+    private static void appendNotSurveyed(StringBuilder out, SurveyReport report) {
+        out.append('\n').append("Not surveyed: ").append(report.notSurveyed().size()).append(" of ")
+                .append(report.providerCount()).append(" providers:\n");
+        TextTable table = new TextTable(List.of("providers", "why"), List.of(Align.RIGHT, Align.LEFT));
+        report.notSurveyedReasons().forEach((reason, count) -> table.add(List.of(String.valueOf(count), reason)));
         out.append(table.render());
     }
 

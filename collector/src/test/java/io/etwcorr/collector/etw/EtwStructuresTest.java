@@ -70,9 +70,55 @@ class EtwStructuresTest {
     }
 
     @Test
+    void providerEnumerationInfoAndItsEntries() {
+        assertLayout(new TRACE_PROVIDER_INFO(), 24, Map.of("ProviderGuid", 0, "SchemaSource", 16, "ProviderNameOffset", 20));
+        // Declared with one entry (ANYSIZE_ARRAY): 8 bytes of header, then the entries.
+        assertLayout(new PROVIDER_ENUMERATION_INFO(), 32, Map.of("NumberOfProviders", 0, "Reserved", 4,
+                "TraceProviderInfoArray", 8));
+    }
+
+    @Test
     void enableTraceParameters() {
         assertLayout(new ENABLE_TRACE_PARAMETERS(), 48, Map.of("Version", 0, "EnableProperty", 4, "ControlFlags", 8,
                 "SourceId", 12, "EnableFilterDesc", 32, "FilterDescCount", 40));
+    }
+
+    // TRACE_EVENT_INFO and EVENT_PROPERTY_INFO as declared in the Windows SDK's tdh.h (TDHCACHE_ALIGN, 8 bytes):
+    // two GUIDs, the 16-byte EVENT_DESCRIPTOR, DECODING_SOURCE and fifteen ULONGs make the 112-byte fixed part;
+    // EVENT_PROPERTY_INFO is Flags, NameOffset, an 8-byte union (InType, OutType, MapNameOffset), count, length, Reserved.
+    @Test
+    void traceEventInfo() {
+        assertLayout(new TRACE_EVENT_INFO(), 112, Map.ofEntries(Map.entry("ProviderGuid", 0), Map.entry("EventGuid", 16),
+                Map.entry("EventDescriptor", 32), Map.entry("DecodingSource", 48), Map.entry("ProviderNameOffset", 52),
+                Map.entry("LevelNameOffset", 56), Map.entry("ChannelNameOffset", 60), Map.entry("KeywordsNameOffset", 64),
+                Map.entry("TaskNameOffset", 68), Map.entry("OpcodeNameOffset", 72), Map.entry("EventMessageOffset", 76),
+                Map.entry("ProviderMessageOffset", 80), Map.entry("BinaryXMLOffset", 84), Map.entry("BinaryXMLSize", 88),
+                Map.entry("EventNameOffset", 92), Map.entry("EventAttributesOffset", 96), Map.entry("PropertyCount", 100),
+                Map.entry("TopLevelPropertyCount", 104), Map.entry("Flags", 108)));
+        assertThat(TRACE_EVENT_INFO.PROPERTY_ARRAY_OFFSET).isEqualTo(112);
+    }
+
+    @Test
+    void eventPropertyInfo() {
+        assertLayout(new EVENT_PROPERTY_INFO(), 24, Map.of("Flags", 0, "NameOffset", 4, "InType", 8, "OutType", 10,
+                "MapNameOffset", 12, "count", 16, "length", 18, "Tags", 20));
+        assertThat(EVENT_PROPERTY_INFO.SIZE).isEqualTo(24);
+    }
+
+    @Test
+    void traceEventInfoFixtureMatchesTheStructureReadByJna() {
+        TRACE_EVENT_INFO info = new TRACE_EVENT_INFO(TraceEventInfoFixture.kernelFileCreate().layOut());
+        info.read();
+        EVENT_PROPERTY_INFO fileName = new EVENT_PROPERTY_INFO(
+                info.getPointer().share(TRACE_EVENT_INFO.PROPERTY_ARRAY_OFFSET + 6L * EVENT_PROPERTY_INFO.SIZE));
+        fileName.read();
+
+        assertThat(info.PropertyCount).isEqualTo(7);
+        assertThat(info.TopLevelPropertyCount).isEqualTo(7);
+        assertThat(utf16At(info, info.ProviderNameOffset, "Microsoft-Windows-Kernel-File".length()))
+                .isEqualTo("Microsoft-Windows-Kernel-File");
+        assertThat(utf16At(info, fileName.NameOffset, "FileName".length())).isEqualTo("FileName");
+        assertThat(fileName.InType).isEqualTo((short) TdhTypes.IN_UNICODESTRING);
     }
 
     @Test
@@ -120,6 +166,11 @@ class EtwStructuresTest {
         assertThat(record.EventHeader.EventDescriptor.Keyword).isEqualTo(0x8000_0000_0000_0010L);
         assertThat(record.UserDataLength & 0xffff).isEqualTo(65535);
         assertThat(com.sun.jna.Pointer.nativeValue(record.UserData)).isEqualTo(0x1234_5678L);
+    }
+
+    /** Windows' WCHAR is UTF-16; JNA's wide strings on Linux are UTF-32. */
+    private static String utf16At(EtwStructure structure, int offset, int chars) {
+        return new String(structure.getPointer().getByteArray(offset, 2 * chars), StandardCharsets.UTF_16LE);
     }
 
     private static void assertLayout(EtwStructure structure, int size, Map<String, Integer> offsets) {

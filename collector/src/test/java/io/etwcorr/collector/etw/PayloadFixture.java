@@ -104,6 +104,11 @@ public final class PayloadFixture {
         return field(name, text, raw);
     }
 
+    /** A field of any other type: its wire bytes and the prop value the decoder must return for them. */
+    public PayloadFixture raw(String name, Object expectedValue, byte[] raw) {
+        return field(name, expectedValue, raw);
+    }
+
     /** Bytes the decoder must skip (fields of a later version it does not read). */
     public PayloadFixture unread(int length) {
         bytes.writeBytes(new byte[length]);

@@ -173,6 +173,26 @@ class PayloadReaderTest {
         assertThatThrownBy(() -> payload.u8("next")).isInstanceOf(PayloadException.class);
     }
 
+    @Test
+    void rejectsASystemtimeThatIsNoDateAndLeavesThePositionWhereItWas() throws PayloadException {
+        // 2026-13-01: month 13.
+        PayloadReader reader = reader(0xea, 0x07, 13, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        assertThatThrownBy(() -> reader.systemtimeMicros("Logged")).isInstanceOf(PayloadException.class)
+                .hasMessageContaining("Logged: SYSTEMTIME at offset 0 is no date");
+        assertThat(reader.position()).isZero();
+    }
+
+    @Test
+    void readsFixedLengthStringsUpToTheirFirstNulAndSkipsThePadding() throws PayloadException {
+        PayloadReader reader = reader(0x61, 0, 0x62, 0, 0, 0, 0, 0, 0x63, 0x64, 0, 0x7a);
+
+        assertThat(reader.unicodeChars("Tag", 4)).isEqualTo("ab");
+        assertThat(reader.ansiChars("Code", 4)).isEqualTo("cd");
+        assertThat(reader.remaining()).isZero();
+        assertThatThrownBy(() -> reader.unicodeChars("Tag", 1)).isInstanceOf(PayloadException.class);
+    }
+
     private static PayloadReader reader(int... unsignedBytes) {
         byte[] raw = new byte[unsignedBytes.length];
         for (int i = 0; i < raw.length; i++) {

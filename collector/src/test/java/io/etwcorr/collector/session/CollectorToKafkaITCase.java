@@ -3,6 +3,7 @@ package io.etwcorr.collector.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etwcorr.collector.config.CollectorConfig;
+import io.etwcorr.collector.enrich.FakeHostQueries;
 import io.etwcorr.collector.runtime.CollectorRuntime;
 import io.etwcorr.collector.runtime.KafkaDelivery;
 import io.etwcorr.kafka.EmbeddedKafka;
@@ -39,7 +40,7 @@ class CollectorToKafkaITCase {
                 fixtures.addAll(EtwEventFixtures.oneOfEach(4000 + i));
             }
             FakeEtwApi etw = new FakeEtwApi(fixtures);
-            CollectorRuntime collector = new CollectorRuntime(config, etw, KafkaDelivery::start);
+            CollectorRuntime collector = new CollectorRuntime(config, etw, new FakeHostQueries(), KafkaDelivery::start);
 
             collector.start();
             etw.allDelivered.await();

@@ -6,16 +6,28 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One ETW event as ProcessTrace would deliver it (header fields and payload bytes), with the props
- * the decoder must return for it.
+ * One ETW event as ProcessTrace would deliver it (header fields, keyword mask and payload bytes),
+ * with the props the decoder must return for it.
  */
 record EtwEventFixture(String providerName, UUID provider, int id, int version, int opcode, int headerFlags, int pid,
-        int tid, long tsMicros, byte[] payload, Map<String, Object> expectedProps) {
+        int tid, long tsMicros, byte[] payload, Map<String, Object> expectedProps, long keyword) {
+
+    /** An event without keywords. */
+    EtwEventFixture(String providerName, UUID provider, int id, int version, int opcode, int headerFlags, int pid,
+            int tid, long tsMicros, byte[] payload, Map<String, Object> expectedProps) {
+        this(providerName, provider, id, version, opcode, headerFlags, pid, tid, tsMicros, payload, expectedProps, 0);
+    }
 
     /** The same event with its payload cut to {@code length} bytes. */
     EtwEventFixture truncatedTo(int length) {
         return new EtwEventFixture(providerName, provider, id, version, opcode, headerFlags, pid, tid, tsMicros,
-                Arrays.copyOf(payload, length), expectedProps);
+                Arrays.copyOf(payload, length), expectedProps, keyword);
+    }
+
+    /** The same event logged at {@code micros} since the epoch with the keyword mask {@code mask}. */
+    EtwEventFixture at(long micros, long mask) {
+        return new EtwEventFixture(providerName, provider, id, version, opcode, headerFlags, pid, tid, micros, payload,
+                expectedProps, mask);
     }
 
     /** Names parameterized tests, e.g. {@code Microsoft-Windows-Kernel-Network 12 v0}. */

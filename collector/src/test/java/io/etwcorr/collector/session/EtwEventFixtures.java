@@ -16,6 +16,8 @@ final class EtwEventFixtures {
     static final int UNKNOWN_ID = -1;
     private static final int TCP_CONNECT_V4 = 12;
     private static final int TCP_SEND_V4 = 10;
+    private static final int TCP_RECEIVE_V4 = 11;
+    private static final int TCP_RECEIVE_V6 = 27;
     private static final int TCP_CONNECT_V6 = 28;
     private static final int TCP_SEND_V6 = 26;
     private static final int DNS_QUERY_COMPLETED = 3008;
@@ -47,6 +49,14 @@ final class EtwEventFixtures {
         PayloadFixture payload = endpointsV4(pid, 517)
                 .u32("startime", 0).u32("endtime", 0).u32("seqnum", 1).u32("connid", connid);
         return network(TCP_SEND_V4, tsMicros, payload);
+    }
+
+    static EtwEventFixture receiveV4(int pid, long connid) {
+        return network(TCP_RECEIVE_V4, TS_MICROS + 3, endpointsV4(pid, 1460).u32("seqnum", 2).u32("connid", connid));
+    }
+
+    static EtwEventFixture receiveV6(int pid, long connid) {
+        return network(TCP_RECEIVE_V6, TS_MICROS + 4, endpointsV6(pid, 2920).u32("seqnum", 2).u32("connid", connid));
     }
 
     static EtwEventFixture connectV6(int pid, long connid) {

@@ -1,6 +1,8 @@
 package io.etwcorr.collector.session;
 
 import io.etwcorr.collector.etw.EventRecordCallback;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,11 +17,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * A fake ETW: records every control call, and its ProcessTrace lays out the given events as
  * EVENT_RECORDs in native memory and calls the consumer's callback for each on the calling
- * (trace) thread, then waits, as a real-time trace does, until the trace is closed.
+ * (trace) thread, then waits, as a real-time trace does, until the trace is closed or its session
+ * stopped. Sessions may follow one another; with a {@link SessionScript} each trace delivers the
+ * events of the providers enabled in its session.
  */
 final class FakeEtwApi implements EtwApi {
     static final long SESSION_HANDLE = 0x5e55_1011L;
     static final long CONSUMER_HANDLE = 0xc0_5e11L;
+
+    /** The events one session's trace delivers, given the providers enabled in it and when its trace was opened. */
+    @FunctionalInterface
+    interface SessionScript {
+        List<EtwEventFixture> events(List<ProviderSpec> enabledInSession, Instant openedAt);
+    }
 
     /** Calls in order, e.g. {@code start etwcorr-test}, {@code enable <guid>}, {@code stop etwcorr-test}. */
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
@@ -28,8 +38,11 @@ final class FakeEtwApi implements EtwApi {
     final CountDownLatch allDelivered = new CountDownLatch(1);
     private final Deque<Integer> startStatuses = new ArrayDeque<>();
     private final Map<UUID, Integer> enableStatuses = new HashMap<>();
-    private final List<EtwEventFixture> events;
-    private final CountDownLatch closed = new CountDownLatch(1);
+    private final SessionScript script;
+    private final Clock clock;
+    private final List<ProviderSpec> enabledInSession = Collections.synchronizedList(new ArrayList<>());
+    private volatile List<EtwEventFixture> events = List.of();
+    private volatile CountDownLatch closed = new CountDownLatch(1);
     private volatile SessionLosses losses = SessionLosses.NONE;
     private volatile int queryStatus;
     private volatile int openStatus;
@@ -39,7 +52,12 @@ final class FakeEtwApi implements EtwApi {
     private volatile String deliveryThread;
 
     FakeEtwApi(List<EtwEventFixture> events) {
-        this.events = List.copyOf(events);
+        this(Clock.systemUTC(), (enabled, openedAt) -> events);
+    }
+
+    FakeEtwApi(Clock clock, SessionScript script) {
+        this.clock = clock;
+        this.script = script;
     }
 
     FakeEtwApi() {
@@ -92,6 +110,7 @@ final class FakeEtwApi implements EtwApi {
     public StartResult startTrace(String sessionName, BufferSettings buffers) {
         calls.add("start " + sessionName);
         startedWith = buffers;
+        enabledInSession.clear();
         Integer status = startStatuses.poll();
         return new StartResult(status == null ? 0 : status, SESSION_HANDLE);
     }
@@ -99,6 +118,7 @@ final class FakeEtwApi implements EtwApi {
     @Override
     public int stopTrace(String sessionName) {
         calls.add("stop " + sessionName);
+        closed.countDown(); // a stopped real-time session ends ProcessTrace
         return 0;
     }
 
@@ -113,7 +133,11 @@ final class FakeEtwApi implements EtwApi {
         requireSessionHandle(sessionHandle);
         calls.add("enable " + provider.name());
         enabled.add(provider);
-        return enableStatuses.getOrDefault(provider.guid(), 0);
+        int status = enableStatuses.getOrDefault(provider.guid(), 0);
+        if (status == 0) {
+            enabledInSession.add(provider);
+        }
+        return status;
     }
 
     @Override
@@ -131,6 +155,8 @@ final class FakeEtwApi implements EtwApi {
             throw new EtwCallException("OpenTraceW", openStatus, "session " + sessionName);
         }
         this.callback = callback;
+        this.events = List.copyOf(script.events(List.copyOf(enabledInSession), clock.instant()));
+        this.closed = new CountDownLatch(1);
         return CONSUMER_HANDLE;
     }
 
@@ -139,6 +165,7 @@ final class FakeEtwApi implements EtwApi {
         if (consumerHandle != CONSUMER_HANDLE) {
             throw new AssertionError("ProcessTrace with handle " + consumerHandle);
         }
+        CountDownLatch closedLatch = closed;
         List<NativeEventRecord> records = events.stream().map(NativeEventRecord::layOut).toList();
         deliveryThread = Thread.currentThread().getName();
         long start = System.nanoTime();
@@ -148,7 +175,7 @@ final class FakeEtwApi implements EtwApi {
         deliveryNanos = System.nanoTime() - start;
         allDelivered.countDown();
         try {
-            if (!closed.await(30, TimeUnit.SECONDS)) {
+            if (!closedLatch.await(30, TimeUnit.SECONDS)) {
                 throw new AssertionError("the trace was never closed");
             }
         } catch (InterruptedException e) {

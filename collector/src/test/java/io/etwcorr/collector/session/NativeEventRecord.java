@@ -35,6 +35,7 @@ final class NativeEventRecord {
         record.setShort(40, (short) event.id());
         record.setByte(42, (byte) event.version());
         record.setByte(45, (byte) event.opcode());
+        record.setLong(48, event.keyword());
         Memory payload = null;
         if (event.payload().length > 0) {
             payload = new Memory(event.payload().length);

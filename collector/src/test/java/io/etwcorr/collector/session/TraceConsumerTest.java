@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.etwcorr.collector.delivery.DeliveryStats;
 import io.etwcorr.collector.delivery.EventSink;
+import io.etwcorr.collector.enrich.Enrichment;
 import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
 import io.etwcorr.schemas.raw.RawEvent;
@@ -223,7 +224,7 @@ class TraceConsumerTest {
         ListEventSink sink = ListEventSink.open();
         TraceSession session = new TraceSession(api, "etwcorr-test", BufferSettings.DEFAULT, ProviderSpec.defaults());
         TraceConsumer unopened = new TraceConsumer(api, session, EventRecordDecoder.standard(), EventFilter.builder().build(),
-                sink, ConsumerSettings.forHost(HOST), clock);
+                sink, Enrichment.NONE, ConsumerSettings.forHost(HOST), clock);
 
         assertThatThrownBy(unopened::start).isInstanceOf(EtwCallException.class).hasMessageContaining("161");
         unopened.close();
@@ -244,7 +245,7 @@ class TraceConsumerTest {
         TraceSession session = new TraceSession(api, "etwcorr-test", BufferSettings.DEFAULT, ProviderSpec.defaults());
         session.start();
         TraceConsumer started = new TraceConsumer(api, session, EventRecordDecoder.standard(), filter, sink,
-                new ConsumerSettings(HOST, capacity, HEARTBEAT), clock);
+                Enrichment.NONE, new ConsumerSettings(HOST, capacity, HEARTBEAT), clock);
         started.start();
         return started;
     }

@@ -44,6 +44,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void providersThatWereNotSurveyedAreListedWithTheirReasonEscaped() throws Exception {
+        String guid = "22fb2cd6-0e7b-422b-a0c7-2fad1fd0e716";
+        String html = SurveyReport.of(List.of(
+                new SurveyRow("busy", guid, 10, 5, 0.5, List.of(), List.of(), null),
+                SurveyRow.notSurveyed("Acme <Kernel>", guid, 10, false, "classic (MOF) provider: \"left alone\""))).renderHtml();
+
+        parse(html);
+        assertThat(html).contains("<h2>Not surveyed</h2>\n<p class=\"not-surveyed\">1 of 2 providers were not surveyed.</p>")
+                .contains("<li>Acme &lt;Kernel&gt; <code>" + guid + "</code>: classic (MOF) provider: &quot;left alone&quot;</li>")
+                .contains("0 of 2 providers logged no events");
+    }
+
+    @Test
     void onlyThirtyTalkersAreCharted() throws Exception {
         List<SurveyRow> rows = new ArrayList<>();
         for (int i = 1; i <= 45; i++) {

@@ -13,13 +13,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SurveyCsvTest {
+    /** The header of surveys written before the not_surveyed column: still read. */
     private static final String HEADER = "provider,guid,window_s,events,events_per_s,top_event_ids,keywords,"
             + "stimulus_events,stimulus_events_per_s,stimulus_new_event_ids\n";
+    private static final String WRITTEN_HEADER = HEADER.replace("\n", ",not_surveyed\r\n");
     private static final String GUID = "22fb2cd6-0e7b-422b-a0c7-2fad1fd0e716";
 
     @Test
     void theHeaderIsTheDocumentedColumns() {
-        assertThat(SurveyCsv.format(List.of())).isEqualTo(HEADER.replace("\n", "\r\n"));
+        assertThat(SurveyCsv.format(List.of())).isEqualTo(WRITTEN_HEADER);
     }
 
     @Test
@@ -70,10 +72,10 @@ class SurveyCsvTest {
         Path file = dir.resolve("quoting.csv");
         SurveyCsv.write(file, rows);
 
-        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(HEADER.replace("\n", "\r\n")
-                + "\"Contoso, Inc. \"\"Agent\"\"\"," + GUID + ",10,5,0.0001,7:3;8:2,0x10;0xffffffffffffffff,,,\r\n"
-                + "\"multi\nline\"," + GUID + ",10,5,12.5,7:3;8:2,0x10;0xffffffffffffffff,,,\r\n"
-                + "plain," + GUID + ",10,5,10000000,7:3;8:2,0x10;0xffffffffffffffff,,,\r\n");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(WRITTEN_HEADER
+                + "\"Contoso, Inc. \"\"Agent\"\"\"," + GUID + ",10,5,0.0001,7:3;8:2,0x10;0xffffffffffffffff,,,,\r\n"
+                + "\"multi\nline\"," + GUID + ",10,5,12.5,7:3;8:2,0x10;0xffffffffffffffff,,,,\r\n"
+                + "plain," + GUID + ",10,5,10000000,7:3;8:2,0x10;0xffffffffffffffff,,,,\r\n");
         assertThat(SurveyCsv.read(file)).isEqualTo(rows);
     }
 
@@ -83,7 +85,7 @@ class SurveyCsvTest {
                 new StimulusWindow(0, 0, List.of())));
         Path file = dir.resolve("stimulus.csv");
         SurveyCsv.write(file, rows);
-        assertThat(Files.readString(file, StandardCharsets.UTF_8)).endsWith("quiet," + GUID + ",10,0,0,,,0,0,\r\n");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).endsWith("quiet," + GUID + ",10,0,0,,,0,0,,\r\n");
         assertThat(SurveyCsv.read(file)).isEqualTo(rows);
     }
 
@@ -138,9 +140,33 @@ class SurveyCsvTest {
 
     @Test
     void aHeaderWithAnExtraColumnIsRejected() {
-        String text = HEADER.replace("\n", ",host\n");
+        assertThatThrownBy(() -> SurveyCsv.parse("survey.csv", HEADER.replace("\n", ",host\n")))
+                .hasMessage("survey.csv:1: header column 11 must be \"not_surveyed\", got \"host\"");
+        assertThatThrownBy(() -> SurveyCsv.parse("survey.csv", WRITTEN_HEADER.replace("\r\n", ",host\n")))
+                .hasMessage("survey.csv:1: header has 12 columns, expected 11 (extra \"host\")");
+    }
+
+    @Test
+    void aProviderThatWasNotSurveyedKeepsItsReason(@TempDir Path dir) throws Exception {
+        List<SurveyRow> rows = List.of(row("measured", 0.5),
+                SurveyRow.notSurveyed("refused", GUID, 10, false, "EnableTraceEx2 failed with Win32 error 5, \"access denied\""));
+        Path file = dir.resolve("not-surveyed.csv");
+        SurveyCsv.write(file, rows);
+
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).endsWith("refused," + GUID
+                + ",10,0,0,,,,,,\"EnableTraceEx2 failed with Win32 error 5, \"\"access denied\"\"\"\r\n");
+        assertThat(SurveyCsv.read(file)).isEqualTo(rows);
+        assertThat(rows.get(1).isSilent()).as("not measured is not silent").isFalse();
+    }
+
+    @Test
+    void aProviderThatWasNotSurveyedHasNoEvents() {
+        String text = WRITTEN_HEADER + "p," + GUID + ",10,5,0.5,,,,,,classic provider\r\n";
         assertThatThrownBy(() -> SurveyCsv.parse("survey.csv", text))
-                .hasMessage("survey.csv:1: header has 11 columns, expected 10 (extra \"host\")");
+                .hasMessage("survey.csv:2: a provider that was not surveyed has no events, ids or keywords");
+        String stimulus = WRITTEN_HEADER + "p," + GUID + ",10,0,0,,,3,0.3,,classic provider\r\n";
+        assertThatThrownBy(() -> SurveyCsv.parse("survey.csv", stimulus))
+                .hasMessage("survey.csv:2: a provider that was not surveyed has no events, ids or keywords");
     }
 
     @Test

@@ -63,6 +63,29 @@ class TextReportTest {
     }
 
     @Test
+    void providersThatWereNotSurveyedAreCountedByReasonNotAsSilent() {
+        String guid = "22fb2cd6-0e7b-422b-a0c7-2fad1fd0e716";
+        List<SurveyRow> rows = List.of(
+                new SurveyRow("busy", guid, 10, 28, 2.8, List.of(new EventIdCount(1, 28)), List.of(), null),
+                new SurveyRow("quiet", guid, 10, 0, 0, List.of(), List.of(), null),
+                SurveyRow.notSurveyed("kernel-a", guid, 10, false, "classic (MOF) provider"),
+                SurveyRow.notSurveyed("kernel-b", guid, 10, false, "classic (MOF) provider"),
+                SurveyRow.notSurveyed("full", guid, 10, false, "EnableTraceEx2 failed with Win32 error 1450"));
+
+        String text = SurveyReport.of(rows).renderText(5);
+
+        assertThat(text).startsWith("5 providers, 2 of them surveyed over a 10 s window: 1 active, 1 silent (50.0%); 3 not surveyed\n");
+        assertThat(text).contains("Silent: 1 of 5 providers logged no events in the baseline window.\n");
+        assertThat(text).endsWith("""
+                Not surveyed: 3 of 5 providers:
+                providers  why
+                ---------  -------------------------------------------
+                        2  classic (MOF) provider
+                        1  EnableTraceEx2 failed with Win32 error 1450
+                """);
+    }
+
+    @Test
     void topMustBePositive() {
         assertThatThrownBy(() -> SurveyReport.of(List.of()).renderText(0)).isInstanceOf(IllegalArgumentException.class);
     }

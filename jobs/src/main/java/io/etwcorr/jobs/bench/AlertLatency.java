@@ -6,7 +6,6 @@ import io.etwcorr.collector.delivery.KafkaRawProducer;
 import io.etwcorr.collector.simulate.BeaconMode;
 import io.etwcorr.collector.simulate.BenignMix;
 import io.etwcorr.collector.simulate.Delivery;
-import io.etwcorr.collector.simulate.FleetEvents;
 import io.etwcorr.collector.simulate.FleetSimulator;
 import io.etwcorr.collector.simulate.FleetSpec;
 import io.etwcorr.collector.simulate.ImplantSpec;
@@ -16,7 +15,6 @@ import io.etwcorr.jobs.KafkaCorrelationJob;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.kafka.EmbeddedKafka;
 import io.etwcorr.schemas.out.EcsTime;
-import io.etwcorr.schemas.raw.RawEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +28,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.HdrHistogram.SynchronizedHistogram;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -114,7 +113,8 @@ public final class AlertLatency {
                 for (int i = 0; i < implants; i++) {
                     sentAt.put(String.format("WS-%04d", i + 1), new ConcurrentSkipListMap<>());
                 }
-                SortedArrayPercentiles latencies = new SortedArrayPercentiles();
+                // Up to an hour, 3 significant digits; the reader thread records, this one reads at the end.
+                SynchronizedHistogram latencies = new SynchronizedHistogram(TimeUnit.HOURS.toMillis(1), 3);
                 AlertReader reader = new AlertReader(kafka, config.kafka.topics.anomalies, sentAt, latencies);
                 Thread readerThread = new Thread(reader, "bench-alert-reader");
                 readerThread.setDaemon(true);
@@ -126,7 +126,12 @@ public final class AlertLatency {
                         config.kafka.topics.raw, Map.of())) {
                     long started = System.nanoTime();
                     long end = started + 3 * feed.toNanos();
-                    sent = feed(FleetSimulator.events(fleet), producer, eventsPerS, started, end, sentAt);
+                    sent = PacedFeed.send(FleetSimulator.events(fleet), producer, eventsPerS, started, end, event -> {
+                        ConcurrentSkipListMap<Long, Long> host = sentAt.get(event.host());
+                        if (host != null) {
+                            host.put(event.ts(), System.nanoTime());
+                        }
+                    });
                     producer.flush();
                     seconds = (System.nanoTime() - started) / 1e9;
                 }
@@ -137,16 +142,16 @@ public final class AlertLatency {
                 long waitMin = waitStart + TimeUnit.MILLISECONDS.toNanos(3 * CHECKPOINT_INTERVAL_MS + 2000);
                 long waitMax = waitStart + drain.toNanos();
                 while (System.nanoTime() < waitMin
-                        || (latencies.count() < implants && System.nanoTime() < waitMax)) {
+                        || ((int) latencies.getTotalCount() < implants && System.nanoTime() < waitMax)) {
                     Thread.sleep(100);
                 }
                 double waitedMs = (System.nanoTime() - waitStart) / 1e6;
                 reader.stop();
                 readerThread.join(10_000);
-                boolean none = latencies.count() == 0;
-                Result result = new Result(hosts, implants, achieved, latencies.count(), (int) reader.unmatched.get(),
-                        none ? waitedMs : latencies.percentile(50), none ? waitedMs : latencies.percentile(99),
-                        none ? waitedMs : latencies.max(), none);
+                boolean none = (int) latencies.getTotalCount() == 0;
+                Result result = new Result(hosts, implants, achieved, (int) latencies.getTotalCount(), (int) reader.unmatched.get(),
+                        none ? waitedMs : latencies.getValueAtPercentile(50), none ? waitedMs : latencies.getValueAtPercentile(99),
+                        none ? waitedMs : latencies.getMaxValue(), none);
                 progress.accept(String.format("latency: %d alerts, p50 %.0f ms, p99 %.0f ms, max %.0f ms"
                         + " (%d unmatched)%s", result.samples(), result.p50Ms(), result.p99Ms(), result.maxMs(),
                         result.unmatched(), none ? "; no alert arrived: the figures are the wait, a lower bound" : ""));
@@ -157,33 +162,7 @@ public final class AlertLatency {
         }
     }
 
-    /** Sends events paced at {@code eventsPerS} until {@code end} or the fleet's end; returns how many were sent. */
-    private static long feed(FleetEvents events, KafkaRawProducer producer, double eventsPerS, long started, long end,
-            Map<String, ConcurrentSkipListMap<Long, Long>> sentAt) throws InterruptedException {
-        long sent = 0;
-        while (events.hasNext()) {
-            if ((sent & 255) == 0) {
-                long now = System.nanoTime();
-                if (now >= end) {
-                    break;
-                }
-                long due = started + (long) (sent * 1e9 / eventsPerS);
-                if (due - now > TimeUnit.MILLISECONDS.toNanos(1)) {
-                    TimeUnit.NANOSECONDS.sleep(due - now);
-                }
-            }
-            RawEvent event = events.next();
-            ConcurrentSkipListMap<Long, Long> host = sentAt.get(event.host());
-            if (host != null) {
-                host.put(event.ts(), System.nanoTime());
-            }
-            producer.send(event);
-            sent++;
-        }
-        return sent;
-    }
-
-    private static void awaitRunning(JobClient job) throws Exception {
+    static void awaitRunning(JobClient job) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (job.getJobStatus().get() != JobStatus.RUNNING) {
             if (System.nanoTime() > deadline) {
@@ -197,13 +176,13 @@ public final class AlertLatency {
     private static final class AlertReader implements Runnable {
         private final KafkaConsumer<byte[], byte[]> consumer;
         private final Map<String, ConcurrentSkipListMap<Long, Long>> sentAt;
-        private final SortedArrayPercentiles latencies;
+        private final SynchronizedHistogram latencies;
         private final ObjectMapper mapper = new ObjectMapper();
         private final AtomicLong unmatched = new AtomicLong();
         private volatile boolean stopped;
 
         AlertReader(EmbeddedKafka kafka, String topic, Map<String, ConcurrentSkipListMap<Long, Long>> sentAt,
-                SortedArrayPercentiles latencies) {
+                SynchronizedHistogram latencies) {
             Properties properties = kafka.clientProperties();
             properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -232,7 +211,8 @@ public final class AlertLatency {
                         if (event == null) {
                             unmatched.incrementAndGet();
                         } else {
-                            latencies.record(TimeUnit.NANOSECONDS.toMillis(now - event.getValue()));
+                            latencies.recordValue(Math.min(latencies.getHighestTrackableValue(),
+                                    TimeUnit.NANOSECONDS.toMillis(now - event.getValue())));
                         }
                     }
                 }

@@ -24,6 +24,7 @@ public final class BenchReport {
     private final List<Goal> goals = new ArrayList<>();
     private final List<String> notMeasured = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<Table> tables = new ArrayList<>();
     private double runtimeSeconds = Double.NaN;
 
     /** Where the bench ran. */
@@ -49,6 +50,15 @@ public final class BenchReport {
         this.commit = commit;
         this.date = date;
         this.mode = mode;
+    }
+
+    /** A series the results table cannot hold, e.g. figures over time; rendered after the goals. */
+    public record Table(String title, String intro, List<String> header, List<List<String>> rows) {
+    }
+
+    public BenchReport table(Table table) {
+        tables.add(table);
+        return this;
     }
 
     public BenchReport add(Measurement measurement) {
@@ -121,7 +131,8 @@ public final class BenchReport {
         md.append("Written by `./etwcorr bench").append("quick".equals(mode) ? " --quick" : "")
                 .append("`; rerun it to refresh this file. The machine is shared and the numbers are noisy: ")
                 .append("compare the ratios against the baselines measured in the same run, not absolute rates ")
-                .append("across runs.\n\n");
+                .append("across runs. Where the time goes, what was optimized and why the goals are out of reach ")
+                .append("on 2 cores: `docs/PERFORMANCE.md`.\n\n");
         md.append("| | |\n|---|---|\n");
         md.append("| Machine | ").append(escape(machine.describe())).append(" |\n");
         md.append("| Commit | `").append(escape(commit)).append("` |\n");
@@ -142,6 +153,16 @@ public final class BenchReport {
             double value = value(goal.key());
             md.append("| ").append(escape(goal.text())).append(" | ").append(format(value)).append(" | ")
                     .append(goal.verdict(value)).append(" |\n");
+        }
+
+        for (Table table : tables) {
+            md.append("\n## ").append(table.title()).append("\n\n").append(table.intro()).append("\n\n| ")
+                    .append(String.join(" | ", table.header())).append(" |\n|")
+                    .append("---:|".repeat(table.header().size())).append('\n');
+            for (List<String> row : table.rows()) {
+                md.append("| ").append(String.join(" | ", row.stream().map(BenchReport::escape).toList()))
+                        .append(" |\n");
+            }
         }
 
         md.append("\n## What each number means and how it was measured\n\n");

@@ -10,7 +10,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -18,54 +20,94 @@ import java.util.stream.Stream;
 /**
  * Runs the benches one after the other in this JVM and collects a {@link BenchReport}: end-to-end
  * throughput against its parse-only baseline (with the checkpoint size), event-to-alert latency at
- * a fixed input rate, {@code analyze} throughput, and the raw-event codec.
+ * a fixed input rate, {@code analyze} throughput, and the collector's decode + encode path (JMH).
  */
 public final class BenchmarkRunner {
     static final double GOAL_EVENTS_PER_S = 250_000;
     static final double GOAL_RATIO = 0.5;
     static final double GOAL_P99_MS = 2000;
+    static final double GOAL_COLLECTOR_NETWORK_PER_S = 1_000_000;
     static final double LATENCY_INPUT_RATE = 100_000;
+    static final double GOAL_BYTES_PER_KEY = 1024;
 
     /** Sizes of a run. */
     public record Options(String mode, long e2eEvents, int e2eHosts, long analyzeEvents, int analyzeHosts,
-            Duration latencyFeed, Duration latencyDrain, int codecSample, Duration e2eTimeout) {
-        /** About 200k events per stage: a couple of minutes. */
+            Duration latencyFeed, Duration latencyDrain, Duration e2eTimeout, List<StateFleet> stateFleets,
+            Duration soak) {
+        /** About 200k events per stage: a few minutes. */
         public static Options quick() {
-            return new Options("quick", 200_000, 200, 200_000, 100, Duration.ofSeconds(25), Duration.ofSeconds(90), 20_000,
-                    Duration.ofMinutes(5));
+            return new Options("quick", 200_000, 200, 200_000, 100, Duration.ofSeconds(25), Duration.ofSeconds(90),
+                    Duration.ofMinutes(5), List.of(new StateFleet(1_000, 150), new StateFleet(10_000, 40)),
+                    Duration.ofMinutes(2));
         }
 
         /** About 2M events end to end. */
         public static Options full() {
-            return new Options("full", 2_000_000, 1000, 1_000_000, 200, Duration.ofSeconds(60), Duration.ofSeconds(180), 50_000,
-                    Duration.ofMinutes(20));
+            return new Options("full", 2_000_000, 1000, 1_000_000, 200, Duration.ofSeconds(60), Duration.ofSeconds(180),
+                    Duration.ofMinutes(20), List.of(new StateFleet(1_000, 150), new StateFleet(10_000, 150),
+                            new StateFleet(100_000, 40)),
+                    Duration.ofMinutes(10));
         }
     }
 
+    /**
+     * A fleet for the state stage and the first events of each host it sends: its process rundown
+     * (a few dozen events), then its first minutes of network activity.
+     */
+    public record StateFleet(int hosts, int eventsPerHost) {
+    }
+
+    /** Fleets up to this size keep their state on the heap; larger ones in RocksDB, as a production job would. */
+    static final int HEAP_STATE_MAX_HOSTS = 1_000;
+
     private BenchmarkRunner() {}
 
-    public static BenchReport run(Options options, Path repoDir, Consumer<String> progress) throws Exception {
+    /** The stages of a run, in the order they run; {@code --stages} picks some. */
+    public enum Stage { E2E, LATENCY, SOAK, ANALYZE, STATE, COLLECTOR }
+
+    public static BenchReport run(Options options, Set<Stage> stages, Path repoDir, Consumer<String> progress)
+            throws Exception {
         long started = System.nanoTime();
         BenchReport report = new BenchReport(machine(), commit(repoDir),
                 ZonedDateTime.now(ZoneOffset.UTC).withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), options.mode());
         Path workDir = Files.createTempDirectory("etwcorr-bench");
         try {
-            EndToEndThroughput.Result e2e = stage("end to end", report, progress,
-                    () -> endToEnd(options, workDir, report, progress));
+            EndToEndThroughput.Result e2e = stages.contains(Stage.E2E) ? stage("end to end", report, progress,
+                    () -> endToEnd(options, workDir, report, progress)) : null;
             double sustained = e2e == null ? Double.NaN : e2e.jobPerS();
             double feeder = e2e == null ? Double.NaN : e2e.prefillPerS();
-            stage("latency", report, progress, () -> {
-                latency(options, workDir, sustained, feeder, report, progress);
-                return null;
-            });
-            stage("analyze", report, progress, () -> {
-                analyze(options, workDir, report, progress);
-                return null;
-            });
-            stage("codec", report, progress, () -> {
-                codec(options, report, progress);
-                return null;
-            });
+            if (stages.contains(Stage.LATENCY)) {
+                stage("latency", report, progress, () -> {
+                    latency(options, workDir, sustained, feeder, report, progress);
+                    return null;
+                });
+            }
+            if (stages.contains(Stage.SOAK)) {
+                stage("soak", report, progress, () -> {
+                    soak(options, sustained, workDir, report, progress);
+                    return null;
+                });
+            }
+            if (stages.contains(Stage.ANALYZE)) {
+                stage("analyze", report, progress, () -> {
+                    analyze(options, workDir, report, progress);
+                    return null;
+                });
+            }
+            if (stages.contains(Stage.STATE)) {
+                for (StateFleet fleet : options.stateFleets()) {
+                    stage("state, " + fleet.hosts() + " hosts", report, progress, () -> {
+                        state(options, fleet, workDir, report, progress);
+                        return null;
+                    });
+                }
+            }
+            if (stages.contains(Stage.COLLECTOR)) {
+                stage("collector", report, progress, () -> {
+                    collector(options, report, progress);
+                    return null;
+                });
+            }
         } finally {
             deleteRecursively(workDir);
         }
@@ -74,8 +116,9 @@ public final class BenchmarkRunner {
                 + "here divides the whole checkpoint; splitting it by operator needs the checkpoint's per-operator "
                 + "sizes (REST API or metadata parsing), and the key count is approximated from etw.connections "
                 + "rather than read from the scorer (it exports no gauge).");
-        report.notMeasured("Collector figures from JMH: the repository has no JMH benchmarks; the codec numbers "
-                + "here come from a timed loop in the bench JVM.");
+        report.notMeasured("The collector's ETW callback and sender threads together (queue hand-off, Kafka "
+                + "producer batching): the JMH figures are one thread's decode + encode; TDH-decoded events and the "
+                + "x enrichment's lookups need Windows.");
         report.notMeasured("Throughput of the job with more than 2 task slots, with a remote broker, or with "
                 + "TLS/SASL; repeated runs with a spread (each number here is one run).");
         report.notMeasured("Latency percentiles beyond what the sample count supports: with a few dozen alerts "
@@ -182,8 +225,8 @@ public final class BenchmarkRunner {
                 + "alert at the lower of the target rate and half the pre-fill rate seen above (one producer "
                 + "thread, now sharing the cores with the job); the feed runs to the fleet's end. Then the alerts "
                 + "are awaited until every implant alerted or " + options.latencyDrain().toSeconds() + " s "
-                + "passed. %d alerts sampled (%d alerts on other hosts not matched); percentiles by sorting all "
-                + "samples (nearest rank)." + (latency.lowerBound() ? " NO ALERT ARRIVED in this run: p50 and "
+                + "passed. %d alerts sampled (%d alerts on other hosts not matched); percentiles from an HdrHistogram "
+                + "of all samples (1 ms unit, 3 significant digits)." + (latency.lowerBound() ? " NO ALERT ARRIVED in this run: p50 and "
                 + "p99 are the time waited after the last event was sent, a lower bound of the latency." : ""),
                 rate, options.latencyFeed().toSeconds(), latency.achievedPerS(), latency.hosts(),
                 latency.implants(), AlertLatency.SLEEP_S, AlertLatency.CHECKPOINT_INTERVAL_MS, latency.samples(),
@@ -199,6 +242,36 @@ public final class BenchmarkRunner {
                 + "when the feeder (one thread) could not keep up on the shared cores or Kafka pushed back."));
     }
 
+    /** Without an end-to-end rate from this run, the soak runs at this rate. */
+    static final double SOAK_DEFAULT_RATE = 10_000;
+
+    private static void soak(Options options, double sustainedPerS, Path workDir, BenchReport report,
+            Consumer<String> progress) throws Exception {
+        boolean measured = Double.isFinite(sustainedPerS) && sustainedPerS > 0;
+        double rate = measured ? Math.floor(sustainedPerS / 2 / 1000) * 1000 : SOAK_DEFAULT_RATE;
+        Soak.Result soak = Soak.run(Math.max(1000, rate), options.soak(), Duration.ofSeconds(30), workDir, progress);
+        String how = String.format("%d min at %,.0f events/s (%s; achieved %,.0f) from %d benign hosts, about %.0fx "
+                + "simulated time, checkpoint every %d ms (hashmap backend, full checkpoints), sampled every 30 s.",
+                options.soak().toMinutes(), soak.targetPerS(), measured ? "half the end-to-end rate of this run"
+                        : "no end-to-end rate in this run, a fixed default", soak.achievedPerS(), soak.hosts(),
+                Soak.SPEED_UP, Soak.CHECKPOINT_INTERVAL_MS);
+        report.add(new Measurement("soak_lag_second_half", "Soak: largest consumer lag in the second half",
+                soak.secondHalfMaxLag(), "events", how + " Lag = raw events in the topic not yet covered by a "
+                + "completed checkpoint's committed offsets; it stays within a few checkpoints' worth of input "
+                + "when the job keeps up, and grows steadily when it does not (the first half holds the start-up)."));
+        report.add(new Measurement("soak_lag_final", "Soak: consumer lag at the end", soak.finalLag(), "events",
+                "The last sample's lag, for comparison with the second half's largest."));
+        report.add(new Measurement("soak_checkpoint_growth", "Soak: checkpoint size, last third over middle third",
+                soak.checkpointGrowth(), "ratio", "The largest checkpoint of the run's last third divided by the "
+                + "largest of its middle third: about 1 when the state's time-to-live holds it level."));
+        List<List<String>> rows = soak.samples().stream().map(sample -> List.of(
+                BenchReport.format(sample.elapsedS()), BenchReport.format(sample.simulatedHours()),
+                BenchReport.format(sample.sent()), BenchReport.format(sample.lag()),
+                BenchReport.format(sample.checkpointBytes()))).toList();
+        report.table(new BenchReport.Table("Soak over time", how, List.of("Wall s", "Simulated h", "Events sent",
+                "Lag (events)", "Checkpoint bytes"), rows));
+    }
+
     private static void analyze(Options options, Path workDir, BenchReport report, Consumer<String> progress)
             throws Exception {
         AnalyzeThroughput.Result analyze = AnalyzeThroughput.run(options.analyzeEvents(), options.analyzeHosts(),
@@ -212,15 +285,48 @@ public final class BenchmarkRunner {
                 / analyze.seconds(), "MB/s", "The corpus size divided by the same wall time."));
     }
 
-    private static void codec(Options options, BenchReport report, Consumer<String> progress) throws Exception {
-        CodecThroughput.Result codec = CodecThroughput.run(options.codecSample(), progress);
-        String how = String.format("RawEventCodec over %,d simulated events (%.0f bytes each on average), one "
-                + "thread, median of %d rounds after %d warm-up rounds (a timed loop, not JMH).", codec.sample(),
-                codec.meanBytes(), 5, 3);
-        report.add(new Measurement("codec_encode_per_s", "Collector codec: encode", codec.encodePerS(), "events/s",
-                how));
-        report.add(new Measurement("codec_decode_per_s", "Collector codec: decode", codec.decodePerS(), "events/s",
-                how));
+    private static void state(Options options, StateFleet fleet, Path workDir, BenchReport report,
+            Consumer<String> progress) throws Exception {
+        int hosts = fleet.hosts();
+        String backend = hosts <= HEAP_STATE_MAX_HOSTS ? "hashmap" : "rocksdb";
+        long events = (long) hosts * fleet.eventsPerHost();
+        EndToEndThroughput.Result run = EndToEndThroughput.run(events, hosts, backend, false, options.e2eTimeout(),
+                workDir, progress);
+        String key = "state_" + hosts + "_hosts";
+        String title = String.format("State, %,d hosts (%s)", hosts, backend);
+        String how = String.format("The end-to-end setup with %,d benign hosts and %,d events (the fleet's "
+                + "first events in time order, about %d per host: its process rundown, then its first minutes of activity), the %s state backend "
+                + "with full checkpoints; the newest retained checkpoint about two checkpoints after the last "
+                + "event.%s", hosts, run.events(), fleet.eventsPerHost(), backend,
+                run.finished() ? "" : " THE JOB DID NOT FINISH WITHIN THE TIMEOUT.");
+        double bytes = run.checkpointBytes() < 0 ? Double.NaN : run.checkpointBytes();
+        report.add(new Measurement(key + "_checkpoint_bytes", title + ": checkpoint size", bytes, "bytes", how));
+        report.add(new Measurement(key + "_bytes_per_host", title + ": checkpoint bytes per host", bytes / hosts,
+                "bytes", "The checkpoint size divided by the hosts."));
+        report.add(new Measurement(key + "_bytes_per_key", title + ": checkpoint bytes per active key",
+                run.activeKeys() == 0 ? Double.NaN : bytes / run.activeKeys(), "bytes", "The checkpoint size "
+                + "divided by the distinct (host, process, destination) of the outbound connections in "
+                + "etw.connections (" + run.activeKeys() + "); an upper bound, as it includes the per-host state."));
+        report.add(new Measurement(key + "_events_per_s", title + ": job rate", run.jobPerS(), "events/s",
+                "As the end-to-end rate, for this fleet and backend."));
+    }
+
+    private static void collector(Options options, BenchReport report, Consumer<String> progress) throws Exception {
+        CollectorJmh.Result jmh = CollectorJmh.run("quick".equals(options.mode()), progress);
+        String how = "JMH (" + jmh.settings() + ", throughput mode, one thread) of CollectorPathBenchmark: an "
+                + "EVENT_RECORD laid out in native memory as ETW hands it to the callback, decoded by EventRecordDecoder, "
+                + "filtered, numbered and JSON-encoded by RawEventCodec as the sender and KafkaRawProducer do. Per "
+                + "core = operations per second of the fork's CPU time (CpuTimeProfiler; JIT and GC threads included, "
+                + "so it errs low), which holds on shared cores where the wall-clock rate does not. Alone: `"
+                + CollectorJmh.COMMAND + "` after a build.";
+        report.add(new Measurement("collector_kernel_network_per_s", "Collector: Kernel-Network decode + encode",
+                jmh.kernelNetworkPerS(), "events/s/core", how + " Kernel-Network TCP send, receive and connect over "
+                + "IPv4 and IPv6 (ids 10, 11, 12, 26, 27, 28) in turn."));
+        report.add(new Measurement("collector_dns_per_s", "Collector: DNS-Client 3008 decode + encode",
+                jmh.dnsClientPerS(), "events/s/core", how + " DNS-Client 3008 with a one-address and a four-record answer in turn."));
+        report.add(new Measurement("raw_json_parse_per_s", "Jobs: raw JSON parse", jmh.parseRawJsonPerS(),
+                "events/s/core", "Same JMH run: RawEventCodec.decode (parse and contract validation, the jobs' first "
+                + "step) of the JSON the two collector benchmarks produce."));
     }
 
     static void goals(BenchReport report) {
@@ -228,6 +334,10 @@ public final class BenchmarkRunner {
                 GOAL_EVENTS_PER_S, true));
         report.goal(new Goal("End to end >= 50% of the parse-only baseline", "e2e_ratio", GOAL_RATIO, true));
         report.goal(new Goal("p99 event to alert < 2 s at 100,000 events/s", "latency_p99_ms", GOAL_P99_MS, false));
+        report.goal(new Goal("< 1 KiB of state per active (process, destination) key", "checkpoint_bytes_per_key",
+                GOAL_BYTES_PER_KEY, false));
+        report.goal(new Goal("Collector: Kernel-Network decode + encode >= 1,000,000 events/s per core",
+                "collector_kernel_network_per_s", GOAL_COLLECTOR_NETWORK_PER_S, true));
     }
 
     static BenchReport.Machine machine() {

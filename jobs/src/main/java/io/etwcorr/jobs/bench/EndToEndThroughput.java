@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
@@ -69,8 +70,19 @@ public final class EndToEndThroughput {
 
     private EndToEndThroughput() {}
 
+    /** Throughput: the hashmap state backend and the baseline first. */
     public static Result run(long events, int hosts, Duration timeout, Path workDir, Consumer<String> progress)
             throws Exception {
+        return run(events, hosts, "hashmap", true, timeout, workDir, progress);
+    }
+
+    /**
+     * @param stateBackend {@code hashmap} or {@code rocksdb} (full, not incremental, checkpoints, so
+     *                     that a checkpoint's size is its directory's)
+     * @param withBaseline whether to measure the parse-only baseline first (NaN in the result without)
+     */
+    public static Result run(long events, int hosts, String stateBackend, boolean withBaseline, Duration timeout,
+            Path workDir, Consumer<String> progress) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             EtwcorrConfig config = BenchKafka.jobConfig(kafka, CHECKPOINT_INTERVAL_MS);
             BenchKafka.createTopics(kafka, config);
@@ -83,15 +95,20 @@ public final class EndToEndThroughput {
                 progress.accept(String.format("e2e: pre-filled %s with %,d events from %d hosts (%,.0f events/s)",
                         raw, total, hosts, prefillPerS));
 
-                double baselinePerS = baseline(kafka, raw, total);
-                progress.accept(String.format("e2e: baseline KafkaConsumer + Jackson readTree: %,.0f events/s",
-                        baselinePerS));
+                double baselinePerS = Double.NaN;
+                if (withBaseline) {
+                    baselinePerS = baseline(kafka, raw, total);
+                    progress.accept(String.format("e2e: baseline KafkaConsumer + Jackson readTree: %,.0f events/s",
+                            baselinePerS));
+                }
 
-                Path checkpoints = Files.createDirectories(workDir.resolve("checkpoints"));
+                Path checkpoints = Files.createTempDirectory(workDir, "checkpoints");
                 config.job.checkpointDirectory = checkpoints.toUri().toString();
                 Configuration flink = KafkaCorrelationJob.flinkConfiguration(config, true);
                 flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+                flink.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+                flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, false);
                 StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
                         config.job.parallelism, flink);
                 long submitted = System.nanoTime();
@@ -105,8 +122,8 @@ public final class EndToEndThroughput {
                     cancelled = true;
                     long checkpointBytes = lastCheckpointBytes(checkpoints).orElse(-1L);
                     long activeKeys = activeKeys(kafka, config.kafka.topics.connections);
-                    progress.accept(String.format("e2e: job %,.0f events/s (%,.0f from submission), ratio %.2f,"
-                                    + " checkpoint %,d bytes, %,d active (process, destination) keys%s",
+                    progress.accept(String.format("e2e (%s): job %,.0f events/s (%,.0f from submission), ratio %.2f,"
+                                    + " checkpoint %,d bytes, %,d active (process, destination) keys%s", stateBackend,
                             window.steadyPerS, window.fromSubmitPerS, window.steadyPerS / baselinePerS,
                             checkpointBytes, activeKeys, window.finished ? "" : " (TIMED OUT)"));
                     return new Result(total, hosts, prefillPerS, baselinePerS, window.steadyPerS,
@@ -270,7 +287,7 @@ public final class EndToEndThroughput {
                 bytes += Files.size(file);
             }
         }
-        // The job uses the default hashmap backend (full checkpoints): all of a checkpoint's files are in chk-N.
+        // Full checkpoints (hashmap, or rocksdb with incremental off): all of a checkpoint's files are in chk-N.
         return Optional.of(bytes);
     }
 }

@@ -19,6 +19,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -67,6 +68,10 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     private transient MapState<String, SequenceWindow> runs;
     private transient MapState<Long, Long> activePids;
     private transient MapState<Long, HealthCounters> health;
+    /** The health counters' running totals as Flink metrics, for the cluster's metric reporters. */
+    private transient Counter lateEvents;
+    private transient Counter sequenceGaps;
+    private transient Counter duplicates;
 
     public HostSequencer(EtwcorrConfig.Correlation config) {
         this.latenessMicros = config.latenessSeconds * MICROS_PER_SECOND;
@@ -92,6 +97,9 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         activePids = getRuntimeContext().getMapState(new MapStateDescriptor<>("active-pids", Types.LONG, Types.LONG));
         health = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("health", Types.LONG, Types.POJO(HealthCounters.class)));
+        lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
+        sequenceGaps = getRuntimeContext().getMetricGroup().counter("sequenceGaps");
+        duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
     }
 
     @Override
@@ -101,6 +109,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         SequenceWindow.Outcome outcome = acceptSequence(event, counters);
         if (outcome == SequenceWindow.Outcome.DUPLICATE) {
             counters.duplicates++;
+            duplicates.inc();
             health.put(intervalStart(event.ts), counters);
             return;
         }
@@ -121,6 +130,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         }
         if (late) {
             counters.late++;
+            lateEvents.inc();
         }
         health.put(intervalStart(event.ts), counters);
 
@@ -177,6 +187,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         if (gaps > 0) {
             HealthCounters counters = counters(newest);
             counters.sequenceGaps += gaps;
+            sequenceGaps.inc(gaps);
             health.put(intervalStart(newest), counters);
         }
         advance(until, out, ctx);
@@ -197,6 +208,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         long[] gaps = {0};
         SequenceWindow.Outcome outcome = window.accept(event.seq, gaps);
         counters.sequenceGaps += gaps[0];
+        sequenceGaps.inc(gaps[0]);
         window.lastTs = Math.max(window.lastTs, event.ts);
         runs.put(event.run, window);
         return outcome;

@@ -114,31 +114,38 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
             }
             case DNS_ANSWER -> remember(event);
             case TCP_CONNECT -> {
-                Connection connection = connection(event);
+                String key = connectionKey(event);
+                Connection connection = connection(key);
                 closeBurst(connection, ctx); // a reused connection id starts afresh
                 connection.outbound = true;
-                announce(event, connection, "outbound", out);
-                activity(event, connection, 0, 0, ctx);
+                announce(event, key, connection, "outbound", out);
+                activity(event, key, connection, 0, 0, ctx);
             }
-            case TCP_ACCEPT -> announce(event, connection(event), "inbound", out);
+            case TCP_ACCEPT -> {
+                String key = connectionKey(event);
+                announce(event, key, connection(key), "inbound", out);
+            }
             case TCP_SEND -> {
-                Connection connection = connection(event);
+                String key = connectionKey(event);
+                Connection connection = connection(key);
                 if (!connection.announced) {
                     connection.outbound = true;
-                    announce(event, connection, "outbound", out); // connected before we saw it
+                    announce(event, key, connection, "outbound", out); // connected before we saw it
                 }
-                activity(event, connection, Math.max(0, event.size), 0, ctx);
+                activity(event, key, connection, Math.max(0, event.size), 0, ctx);
                 count(event, "tcp", true);
             }
             case TCP_RECEIVE -> {
-                activity(event, connection(event), 0, Math.max(0, event.size), ctx);
+                String key = connectionKey(event);
+                activity(event, key, connection(key), 0, Math.max(0, event.size), ctx);
                 count(event, "tcp", false);
             }
             case TCP_DISCONNECT -> {
-                Connection connection = connections.get(connectionKey(event));
+                String key = connectionKey(event);
+                Connection connection = connections.get(key);
                 if (connection != null) {
                     closeBurst(connection, ctx);
-                    connections.remove(connectionKey(event));
+                    connections.remove(key);
                 }
             }
             case UDP_SEND -> count(event, "udp", true);
@@ -191,14 +198,14 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         return answer.addresses.length == 0; // failed lookups (NXDOMAIN, DGA) count
     }
 
-    private Connection connection(EtwEvent event) throws Exception {
-        Connection connection = connections.get(connectionKey(event));
+    private Connection connection(String key) throws Exception {
+        Connection connection = connections.get(key);
         return connection == null ? new Connection() : connection;
     }
 
     /** Traffic on a connection: extends its burst, or ends it and starts another after an idle gap. */
-    private void activity(EtwEvent event, Connection connection, long bytesOut, long bytesIn, Context ctx)
-            throws Exception {
+    private void activity(EtwEvent event, String key, Connection connection, long bytesOut, long bytesIn,
+            Context ctx) throws Exception {
         if (connection.burstStart >= 0 && event.ts - connection.burstLast > callbackGapMicros) {
             closeBurst(connection, ctx);
         }
@@ -211,7 +218,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         connection.remoteIp = event.remoteIp;
         connection.remotePort = event.remotePort;
         connection.lastTs = event.ts;
-        connections.put(connectionKey(event), connection);
+        connections.put(key, connection);
         if (connection.outbound && event.remoteIp != null) {
             dropLookupsUsedBy(event.remoteIp);
         }
@@ -296,15 +303,15 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         pendingLookups.clear();
     }
 
-    private void announce(EtwEvent event, Connection connection, String direction, Collector<OutputRecord> out)
-            throws Exception {
+    private void announce(EtwEvent event, String key, Connection connection, String direction,
+            Collector<OutputRecord> out) throws Exception {
         DnsAnswer answer = "outbound".equals(direction) ? liveAnswer(event.remoteIp, event.ts) : null;
         connection.announced = true;
         connection.domain = answer == null ? null : answer.queryName;
         connection.remoteIp = event.remoteIp;
         connection.remotePort = event.remotePort;
         connection.lastTs = event.ts;
-        connections.put(connectionKey(event), connection);
+        connections.put(key, connection);
         out.collect(OutputRecords.connection(event, current(event), direction, answer == null ? null : answer.queryName,
                 answer == null ? -1 : answer.resolvedAt));
     }

@@ -15,6 +15,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -45,6 +46,7 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
     private transient ValueState<Long> earliestPending;
     private transient ProcessTable table;
     private transient LineageResolver resolver;
+    private transient Counter alerts;
 
     public LineageFunction(LineageConfig config) {
         this.config = config;
@@ -71,6 +73,7 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
         earliestPending = getRuntimeContext().getState(new ValueStateDescriptor<>("earliest-pending", Types.LONG));
         table = new ProcessTable(new KeyedStateProcessStore(processes, livePids), config);
         resolver = new LineageResolver(table, config.boundaryProcesses);
+        alerts = getRuntimeContext().getMetricGroup().counter("alerts");
     }
 
     @Override
@@ -143,5 +146,6 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
     private void emit(BeaconCandidate candidate, Collector<OutputRecord> out) throws Exception {
         Lineage lineage = resolver.resolve(candidate.pid, candidate.entityId, candidate.firstSeen);
         out.collect(AnomalyRecords.anomaly(candidate, lineage, table.parent(lineage.alerting())));
+        alerts.inc();
     }
 }

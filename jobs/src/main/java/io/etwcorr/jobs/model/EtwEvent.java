@@ -2,15 +2,18 @@ package io.etwcorr.jobs.model;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * One normalized ETW event of any {@link EventKind}, flat so that Flink serializes it as a POJO.
+ * One normalized ETW event of any {@link EventKind}, flat, with its own compact Flink serializer
+ * ({@link EtwEventSerializer}).
  *
  * <p>{@link #kind} decides which fields are set; the others keep their "unknown" value: -1 for
  * numbers, null for strings and arrays. All times are microseconds since the Unix epoch, UTC. IP
  * addresses are canonical text ({@code 10.1.2.3}, {@code 2001:db8::1}; IPv4-mapped IPv6 as IPv4).
- * Arrays are {@code String[]}, not collections, so Flink never falls back to Kryo.
+ * Arrays are {@code String[]}, not collections.
  */
+@TypeInfo(EtwEventTypeInfo.Factory.class)
 public class EtwEvent {
 
     public EventKind kind;

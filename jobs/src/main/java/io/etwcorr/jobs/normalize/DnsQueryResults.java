@@ -18,6 +18,12 @@ public final class DnsQueryResults {
 
     /** Longest DNS name kept; longer ones are truncated. */
     public static final int MAX_NAME_CHARS = 255;
+    /**
+     * Addresses and CNAMEs kept of one answer; the rest are ignored. A real answer has a few dozen at
+     * most, and every kept address is held in the DNS join state of the process for the DNS TTL.
+     */
+    public static final int MAX_ADDRESSES = 64;
+    public static final int MAX_CNAMES = 16;
 
     private static final String[] NONE = new String[0];
     private static final String RECORD_PREFIX = "type:";
@@ -39,7 +45,7 @@ public final class DnsQueryResults {
         List<String> cnames = new ArrayList<>(2);
         List<String> addresses = new ArrayList<>(4);
         int start = 0;
-        while (start < queryResults.length()) {
+        while (start < queryResults.length() && (addresses.size() < MAX_ADDRESSES || cnames.size() < MAX_CNAMES)) {
             int end = queryResults.indexOf(';', start);
             if (end < 0) {
                 end = queryResults.length();
@@ -47,12 +53,12 @@ public final class DnsQueryResults {
             String entry = queryResults.substring(start, end).trim();
             if (entry.regionMatches(true, 0, RECORD_PREFIX, 0, RECORD_PREFIX.length())) {
                 String cname = cname(entry);
-                if (cname != null) {
+                if (cname != null && cnames.size() < MAX_CNAMES) {
                     cnames.add(cname);
                 }
             } else {
                 String address = IpAddresses.canonical(entry);
-                if (address != null) {
+                if (address != null && addresses.size() < MAX_ADDRESSES) {
                     addresses.add(address);
                 }
             }

@@ -16,6 +16,8 @@ final class RawProps {
 
     static final long UINT16_MAX = 0xffffL;
     static final long UINT32_MAX = 0xffff_ffffL;
+    /** Ends a text value cut to its limit (one char, U+2026). */
+    static final String TRUNCATION_MARKER = "\u2026";
 
     /** Longest value shown in a reason; the rest of the event is in the dead-letter record. */
     private static final int MAX_SHOWN_CHARS = 80;
@@ -82,13 +84,19 @@ final class RawProps {
         return truncate(raw.enrichment(key), maxChars);
     }
 
-    /** {@code text} cut to at most {@code maxChars}, never between the halves of a surrogate pair. */
+    /**
+     * {@code text} cut to at most {@code maxChars}, never between the halves of a surrogate pair, and
+     * then ending in {@link #TRUNCATION_MARKER}, so that whoever reads an output sees the value is not whole.
+     */
     static String truncate(String text, int maxChars) {
         if (text == null || text.length() <= maxChars) {
             return text;
         }
-        int end = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
-        return text.substring(0, end);
+        int end = maxChars - TRUNCATION_MARKER.length();
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + TRUNCATION_MARKER;
     }
 
     private static Object value(RawEvent raw, String name) {

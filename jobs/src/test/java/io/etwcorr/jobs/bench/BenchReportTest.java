@@ -1,7 +1,6 @@
 package io.etwcorr.jobs.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,34 +8,6 @@ import org.junit.jupiter.api.Test;
 
 class BenchReportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Test
-    void nearestRankPercentilesOfSortedSamples() {
-        SortedArrayPercentiles percentiles = new SortedArrayPercentiles();
-        for (int value = 100; value >= 1; value--) {
-            percentiles.record(value);
-        }
-        assertThat(percentiles.count()).isEqualTo(100);
-        assertThat(percentiles.percentile(50)).isEqualTo(50);
-        assertThat(percentiles.percentile(99)).isEqualTo(99);
-        assertThat(percentiles.percentile(100)).isEqualTo(100);
-        assertThat(percentiles.percentile(0.1)).isEqualTo(1);
-        assertThat(percentiles.max()).isEqualTo(100);
-    }
-
-    @Test
-    void percentilesOfFewSamplesAndOfNone() {
-        SortedArrayPercentiles percentiles = new SortedArrayPercentiles();
-        assertThat(percentiles.percentile(50)).isNaN();
-        percentiles.record(7);
-        percentiles.record(3);
-        percentiles.record(5);
-        assertThat(percentiles.percentile(50)).isEqualTo(5);
-        assertThat(percentiles.percentile(99)).isEqualTo(7);
-        percentiles.record(1);
-        assertThat(percentiles.percentile(50)).isEqualTo(3);
-        assertThatThrownBy(() -> percentiles.percentile(0)).isInstanceOf(IllegalArgumentException.class);
-    }
 
     @Test
     void goalsPassFallShortOrAreNotMeasured() {

@@ -21,6 +21,21 @@ class DnsQueryResultsTest {
     }
 
     @Test
+    void keepsAtMostTheLimitOfAddressesAndCnamesOfAnOversizedAnswer() {
+        StringBuilder answer = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            answer.append("type:  5 c").append(i).append(".example.net;10.0.").append(i / 256).append('.').append(i % 256).append(';');
+        }
+
+        DnsQueryResults results = DnsQueryResults.parse(answer.toString());
+
+        assertThat(results.addresses()).hasSize(DnsQueryResults.MAX_ADDRESSES).startsWith("10.0.0.0", "10.0.0.1")
+                .endsWith("10.0.0.63");
+        assertThat(results.cnames()).hasSize(DnsQueryResults.MAX_CNAMES).startsWith("c0.example.net")
+                .endsWith("c15.example.net");
+    }
+
+    @Test
     void keepsCnamesInChainOrderNormalized() {
         DnsQueryResults results = DnsQueryResults.parse(
                 "type:  5 First.Example.NET.;type: 5 second.example.net;type:   5 third.example.net;203.0.113.7;");
@@ -84,6 +99,6 @@ class DnsQueryResultsTest {
         assertThat(DnsQueryResults.normalizeName("WWW.Example.COM.")).isEqualTo("www.example.com");
         assertThat(DnsQueryResults.normalizeName("www.example.com")).isEqualTo("www.example.com");
         assertThat(DnsQueryResults.normalizeName(".")).isEmpty();
-        assertThat(DnsQueryResults.normalizeName("A".repeat(400) + ".")).isEqualTo("a".repeat(255));
+        assertThat(DnsQueryResults.normalizeName("A".repeat(400) + ".")).isEqualTo("a".repeat(254) + "\u2026");
     }
 }

@@ -181,7 +181,7 @@ class EventNormalizerRejectionTest {
                 arguments(raw(COLLECTOR, 1, 0, 900, extend(heartbeat(), "dropped", -1L)),
                         "EtwCorrelation-Collector 1: property 'dropped' must be an integer >= 0, got -1"),
                 arguments(raw(KERNEL_NETWORK, 12, 0, -1, extend(connect, "daddr", "9".repeat(500))),
-                        "Microsoft-Windows-Kernel-Network 12: 'daddr' is not an IP address: \"" + "9".repeat(80) + "\""));
+                        "Microsoft-Windows-Kernel-Network 12: 'daddr' is not an IP address: \"" + "9".repeat(79) + "\u2026\""));
     }
 
     // Fuzz: any props map gives an EtwEvent or a RawEventException, nothing else.

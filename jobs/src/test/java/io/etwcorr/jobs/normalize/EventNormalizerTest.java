@@ -421,7 +421,7 @@ class EventNormalizerTest {
     }
 
     @Test
-    void truncatesLongText() throws RawEventException {
+    void truncatesLongTextWithAMarker() throws RawEventException {
         String longImage = "\\Device\\" + "x".repeat(5000);
         String longName = "a".repeat(300) + ".example.";
         RawEvent process = withEnrichment(raw(KERNEL_PROCESS, 1, 3, 5120, extend(processStartV3(), "ImageName", longImage)),
@@ -431,11 +431,11 @@ class EventNormalizerTest {
         EtwEvent processEvent = normalizer.normalize(process);
         EtwEvent dnsEvent = normalizer.normalize(dns);
 
-        assertThat(processEvent.image).hasSize(1024).isEqualTo(longImage.substring(0, 1024));
+        assertThat(processEvent.image).hasSize(1024).isEqualTo(longImage.substring(0, 1023) + "\u2026");
         assertThat(processEvent.executable).isSameAs(processEvent.image);
-        assertThat(processEvent.commandLine).hasSize(1024);
-        assertThat(processEvent.user).hasSize(1024);
-        assertThat(dnsEvent.queryName).isEqualTo("a".repeat(255));
+        assertThat(processEvent.commandLine).hasSize(1024).endsWith("c\u2026");
+        assertThat(processEvent.user).hasSize(1024).endsWith("u\u2026");
+        assertThat(dnsEvent.queryName).isEqualTo("a".repeat(254) + "\u2026");
     }
 
     @Test

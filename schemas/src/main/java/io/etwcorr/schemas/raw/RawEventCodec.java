@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.etwcorr.schemas.raw.RawEventException.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,6 +35,9 @@ public final class RawEventCodec {
     public static final int MAX_NESTING_DEPTH = 16;
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** Reused per thread, so an encode allocates only its exact-size result (this runs once per event). */
+    private static final ThreadLocal<ByteArrayOutputStream> ENCODE_BUFFERS =
+            ThreadLocal.withInitial(() -> new ByteArrayOutputStream(1024));
     private static final int MAX_SHOWN_CHARS = 64;
     // Jackson names the source in locations even when it hides it; the reason only needs line/column.
     private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
@@ -76,13 +80,18 @@ public final class RawEventCodec {
 
     /** The record as compact UTF-8 JSON, envelope fields in contract order, property order kept. */
     public static byte[] encode(RawEvent event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 32 * event.props().size());
+        ByteArrayOutputStream out = ENCODE_BUFFERS.get();
+        out.reset();
         try (JsonGenerator generator = JSON.createGenerator(out)) {
             write(generator, event);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
-        return out.toByteArray();
+        byte[] encoded = out.toByteArray();
+        if (encoded.length > MAX_RECORD_BYTES) {
+            ENCODE_BUFFERS.remove(); // keep no oversized buffer for the thread's lifetime
+        }
+        return encoded;
     }
 
     /** {@link #encode(RawEvent)} as a string. */
@@ -90,28 +99,41 @@ public final class RawEventCodec {
         return new String(encode(event), StandardCharsets.UTF_8);
     }
 
+    // Envelope names from pre-quoted bytes: escaping them afresh on every record was a visible share of encode time.
     private static void write(JsonGenerator g, RawEvent e) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("v", e.v());
-        g.writeStringField("host", e.host());
-        g.writeStringField("run", e.run());
-        g.writeNumberField("seq", e.seq());
-        g.writeNumberField("ts", e.ts());
-        g.writeStringField("provider", e.provider());
+        g.writeFieldName(Names.V);
+        g.writeNumber(e.v());
+        g.writeFieldName(Names.HOST);
+        g.writeString(e.host());
+        g.writeFieldName(Names.RUN);
+        g.writeString(e.run());
+        g.writeFieldName(Names.SEQ);
+        g.writeNumber(e.seq());
+        g.writeFieldName(Names.TS);
+        g.writeNumber(e.ts());
+        g.writeFieldName(Names.PROVIDER);
+        g.writeString(e.provider());
         if (e.guid() != null) {
-            g.writeStringField("guid", e.guid());
+            g.writeFieldName(Names.GUID);
+            g.writeString(e.guid());
         }
-        g.writeNumberField("id", e.id());
-        g.writeNumberField("ver", e.ver());
+        g.writeFieldName(Names.ID);
+        g.writeNumber(e.id());
+        g.writeFieldName(Names.VER);
+        g.writeNumber(e.ver());
         if (e.opcode() != null) {
-            g.writeNumberField("opcode", e.opcode());
+            g.writeFieldName(Names.OPCODE);
+            g.writeNumber(e.opcode());
         }
-        g.writeNumberField("pid", e.pid());
-        g.writeNumberField("tid", e.tid());
-        g.writeFieldName("props");
+        g.writeFieldName(Names.PID);
+        g.writeNumber(e.pid());
+        g.writeFieldName(Names.TID);
+        g.writeNumber(e.tid());
+        g.writeFieldName(Names.PROPS);
         writeValues(g, e.props());
         if (e.x() != null) {
-            g.writeFieldName("x");
+            g.writeFieldName(Names.X);
             writeValues(g, e.x());
         }
         g.writeEndObject();
@@ -146,6 +168,24 @@ public final class RawEventCodec {
         } else {
             throw new IllegalArgumentException("property '" + key + "' has a value the contract cannot carry: " + value);
         }
+    }
+
+    /** The envelope's field names, quoted once. */
+    private static final class Names {
+        static final SerializedString V = new SerializedString("v");
+        static final SerializedString HOST = new SerializedString("host");
+        static final SerializedString RUN = new SerializedString("run");
+        static final SerializedString SEQ = new SerializedString("seq");
+        static final SerializedString TS = new SerializedString("ts");
+        static final SerializedString PROVIDER = new SerializedString("provider");
+        static final SerializedString GUID = new SerializedString("guid");
+        static final SerializedString ID = new SerializedString("id");
+        static final SerializedString VER = new SerializedString("ver");
+        static final SerializedString OPCODE = new SerializedString("opcode");
+        static final SerializedString PID = new SerializedString("pid");
+        static final SerializedString TID = new SerializedString("tid");
+        static final SerializedString PROPS = new SerializedString("props");
+        static final SerializedString X = new SerializedString("x");
     }
 
     private static String shortMessage(JsonProcessingException e) {

@@ -1,0 +1,9 @@
+package io.etwcorr.collector.survey;
+
+import java.time.Duration;
+
+/** Told after every batch, so a console can show how far the survey is. */
+@FunctionalInterface
+public interface SurveyProgress {
+    void batchDone(int done, int total, Duration remaining);
+}
