@@ -30,8 +30,11 @@ import org.apache.kafka.clients.admin.Admin;
 final class Soak {
     static final long CHECKPOINT_INTERVAL_MS = 2000;
     private static final long SEED = 11;
-    /** Simulated seconds per wall second: ten minutes then cover about seven hours, beyond the 4 h connection TTL. */
-    static final double SPEED_UP = 40;
+    /**
+     * Simulated seconds per wall second: ten minutes then cover about 33 hours, beyond the longest
+     * time-to-live of the job's state (24 h: exited processes in the lineage table, fleet prevalence).
+     */
+    static final double SPEED_UP = 200;
 
     /** One look at the running job. */
     record Sample(double elapsedS, long sent, long lag, long checkpointBytes, double simulatedHours) {
@@ -48,11 +51,11 @@ final class Soak {
             return samples.isEmpty() ? -1 : samples.get(samples.size() - 1).lag();
         }
 
-        /** The largest checkpoint of the last third of the run over that of the middle third: about 1 when state levels off. */
+        /** The largest checkpoint of the run's last quarter over that of its third: about 1 when state levels off. */
         double checkpointGrowth() {
-            int third = samples.size() / 3;
-            return maxCheckpoint(samples.subList(2 * third, samples.size()))
-                    / (double) maxCheckpoint(samples.subList(third, 2 * third));
+            int quarter = samples.size() / 4;
+            return maxCheckpoint(samples.subList(3 * quarter, samples.size()))
+                    / (double) maxCheckpoint(samples.subList(2 * quarter, 3 * quarter));
         }
 
         private static long maxCheckpoint(List<Sample> part) {
