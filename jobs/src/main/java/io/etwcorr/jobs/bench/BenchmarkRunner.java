@@ -45,7 +45,7 @@ public final class BenchmarkRunner {
         public static Options full() {
             return new Options("full", 2_000_000, 1000, 1_000_000, 200, Duration.ofSeconds(60), Duration.ofSeconds(180),
                     Duration.ofMinutes(20), List.of(new StateFleet(1_000, 150), new StateFleet(10_000, 150),
-                            new StateFleet(100_000, 40)),
+                            new StateFleet(99_999, 40)), // the simulator's largest fleet
                     Duration.ofMinutes(10));
         }
     }

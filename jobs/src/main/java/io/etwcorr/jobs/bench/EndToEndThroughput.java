@@ -7,7 +7,9 @@ import io.etwcorr.jobs.KafkaCorrelationJob;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.kafka.EmbeddedKafka;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -269,6 +271,19 @@ public final class EndToEndThroughput {
 
     /** Bytes of the newest {@code chk-N} directory (with its {@code _metadata}) under {@code root}. */
     static Optional<Long> lastCheckpointBytes(Path root) throws IOException {
+        // Flink deletes subsumed and aborted checkpoints while they may be read: then read again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return newestCheckpointBytes(root);
+            } catch (NoSuchFileException | UncheckedIOException removedMeanwhile) {
+                if (attempt == 3) {
+                    throw removedMeanwhile;
+                }
+            }
+        }
+    }
+
+    private static Optional<Long> newestCheckpointBytes(Path root) throws IOException {
         List<Path> completed;
         try (Stream<Path> paths = Files.walk(root)) {
             completed = paths.filter(p -> p.getFileName().toString().equals("_metadata"))
