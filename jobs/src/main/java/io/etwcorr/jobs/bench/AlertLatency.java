@@ -142,15 +142,17 @@ public final class AlertLatency {
                 long waitMin = waitStart + TimeUnit.MILLISECONDS.toNanos(3 * CHECKPOINT_INTERVAL_MS + 2000);
                 long waitMax = waitStart + drain.toNanos();
                 while (System.nanoTime() < waitMin
-                        || ((int) latencies.getTotalCount() < implants && System.nanoTime() < waitMax)) {
+                        || (latencies.getTotalCount() < implants && System.nanoTime() < waitMax)) {
                     Thread.sleep(100);
                 }
                 double waitedMs = (System.nanoTime() - waitStart) / 1e6;
                 reader.stop();
                 readerThread.join(10_000);
-                boolean none = (int) latencies.getTotalCount() == 0;
-                Result result = new Result(hosts, implants, achieved, (int) latencies.getTotalCount(), (int) reader.unmatched.get(),
-                        none ? waitedMs : latencies.getValueAtPercentile(50), none ? waitedMs : latencies.getValueAtPercentile(99),
+                int samples = (int) latencies.getTotalCount();
+                boolean none = samples == 0;
+                Result result = new Result(hosts, implants, achieved, samples, (int) reader.unmatched.get(),
+                        none ? waitedMs : latencies.getValueAtPercentile(50),
+                        none ? waitedMs : latencies.getValueAtPercentile(99),
                         none ? waitedMs : latencies.getMaxValue(), none);
                 progress.accept(String.format("latency: %d alerts, p50 %.0f ms, p99 %.0f ms, max %.0f ms"
                         + " (%d unmatched)%s", result.samples(), result.p50Ms(), result.p99Ms(), result.maxMs(),
