@@ -1,6 +1,5 @@
 package io.etwcorr.jobs;
 
-import io.etwcorr.cli.JobCommand;
 import picocli.CommandLine;
 
 /**

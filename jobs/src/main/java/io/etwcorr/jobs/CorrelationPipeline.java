@@ -3,15 +3,15 @@ package io.etwcorr.jobs;
 import io.etwcorr.jobs.beacon.BeaconScorer;
 import io.etwcorr.jobs.beacon.FleetPrevalence;
 import io.etwcorr.jobs.config.EtwcorrConfig;
-import io.etwcorr.jobs.functions.HostSequencer;
-import io.etwcorr.jobs.functions.ParseAndNormalize;
-import io.etwcorr.jobs.functions.ProcessNetworkCorrelator;
+import io.etwcorr.jobs.sequence.HostSequencer;
+import io.etwcorr.jobs.normalize.ParseAndNormalize;
+import io.etwcorr.jobs.network.ProcessNetworkCorrelator;
 import io.etwcorr.jobs.lineage.LineageConfig;
 import io.etwcorr.jobs.lineage.LineageFunction;
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.Callback;
 import io.etwcorr.jobs.model.EtwEvent;
-import io.etwcorr.jobs.model.OutputRecord;
+import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -33,7 +33,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  */
 public final class CorrelationPipeline {
 
-    /** The output streams, one per topic of contract/outputs.md. */
+    /** The output streams, one per topic of docs/contract/outputs.md. */
     public record Outputs(
             DataStream<OutputRecord> anomalies,
             DataStream<OutputRecord> connections,

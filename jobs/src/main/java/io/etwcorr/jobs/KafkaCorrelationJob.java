@@ -1,10 +1,10 @@
 package io.etwcorr.jobs;
 
 import io.etwcorr.jobs.config.EtwcorrConfig;
-import io.etwcorr.jobs.model.OutputRecord;
+import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
-import io.etwcorr.jobs.sinks.KafkaOutputSink;
-import io.etwcorr.jobs.sources.KafkaRawSource;
+import io.etwcorr.jobs.io.kafka.KafkaOutputSink;
+import io.etwcorr.jobs.io.kafka.KafkaRawSource;
 import io.etwcorr.schemas.config.SecretProperties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import java.nio.file.Path;

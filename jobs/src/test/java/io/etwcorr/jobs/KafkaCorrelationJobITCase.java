@@ -1,12 +1,14 @@
 package io.etwcorr.jobs;
 
+import io.etwcorr.testkit.raw.ContractRawLines;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etwcorr.jobs.config.ConfigLoader;
 import io.etwcorr.jobs.config.EtwcorrConfig;
-import io.etwcorr.kafka.EmbeddedKafka;
+import io.etwcorr.testkit.kafka.EmbeddedKafka;
 import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
 import java.time.Duration;

@@ -11,12 +11,12 @@ public final class ContractExamples {
     private ContractExamples() {
     }
 
-    /** The four example lines of contract/raw-events.md. */
+    /** The four example lines of docs/contract/raw-events.md. */
     public static List<String> rawEvents() {
         return resource("raw-examples.jsonl").lines().filter(line -> !line.isBlank()).toList();
     }
 
-    /** The alert example of contract/outputs.md, its placeholders filled in. */
+    /** The alert example of docs/contract/outputs.md, its placeholders filled in. */
     public static String anomaly() {
         return resource("anomaly-example.json");
     }

@@ -24,8 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "survey", mixinStandardHelpOptions = true,
         description = {"Enable every registered ETW provider, in batches of one session each, count what each logs in a "
                 + "window (and, with --stimulus, while a command runs) and write the survey CSV. Windows, elevated.",
-                "`survey report FILE` reads a survey anywhere."},
-        subcommands = SurveyCommand.Report.class)
+                "`etwcorr survey report FILE` reads a survey anywhere."})
 final class SurveyCollectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -2,7 +2,7 @@ package io.etwcorr.collector.delivery;
 
 /**
  * Delivery counters since the collector started, reported in every heartbeat
- * (contract/raw-events.md, "Collector records").
+ * (docs/contract/raw-events.md, "Collector records").
  *
  * @param sent records acknowledged by Kafka
  * @param spooled records written to the disk spool while Kafka was unreachable

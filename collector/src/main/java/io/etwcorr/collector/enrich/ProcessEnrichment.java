@@ -1,6 +1,6 @@
 package io.etwcorr.collector.enrich;
 
-import io.etwcorr.collector.etw.EtwProvider;
+import io.etwcorr.schemas.etw.EtwProvider;
 import io.etwcorr.schemas.raw.RawEvent;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.etwcorr.collector.etw;
 
+import io.etwcorr.schemas.etw.EtwProvider;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

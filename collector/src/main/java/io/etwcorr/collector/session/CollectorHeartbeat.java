@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The collector's heartbeat record (contract/raw-events.md, "Collector records"). */
+/** The collector's heartbeat record (docs/contract/raw-events.md, "Collector records"). */
 public final class CollectorHeartbeat {
     public static final String PROVIDER = "EtwCorrelation-Collector";
     public static final int ID = 1;

@@ -2,7 +2,7 @@ package io.etwcorr.collector.session;
 
 import com.sun.jna.Pointer;
 import io.etwcorr.collector.etw.EtwConstants;
-import io.etwcorr.collector.etw.EtwProvider;
+import io.etwcorr.schemas.etw.EtwProvider;
 import io.etwcorr.collector.etw.EventKey;
 import io.etwcorr.collector.etw.EventSchemas;
 import io.etwcorr.collector.etw.Guids;

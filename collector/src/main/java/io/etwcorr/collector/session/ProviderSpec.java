@@ -1,6 +1,6 @@
 package io.etwcorr.collector.session;
 
-import io.etwcorr.collector.etw.EtwProvider;
+import io.etwcorr.schemas.etw.EtwProvider;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;

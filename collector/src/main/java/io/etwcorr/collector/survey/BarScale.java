@@ -8,14 +8,14 @@ package io.etwcorr.collector.survey;
 public enum BarScale {
     LINEAR("linear scale") {
         @Override
-        double fraction(double value, double max) {
+        public double fraction(double value, double max) {
             return value / max;
         }
     },
     /** log10(1 + events/s), so that zero stays zero and rates below 1/s still get a bar. */
     LOG("log scale, log10(1 + events/s)") {
         @Override
-        double fraction(double value, double max) {
+        public double fraction(double value, double max) {
             return Math.log1p(value) / Math.log1p(max);
         }
     };
@@ -27,9 +27,9 @@ public enum BarScale {
     }
 
     /** The bar's share of the full length, 0..1, for a value between 0 and max (max positive). */
-    abstract double fraction(double value, double max);
+    public abstract double fraction(double value, double max);
 
-    String description() {
+    public String description() {
         return description;
     }
 }

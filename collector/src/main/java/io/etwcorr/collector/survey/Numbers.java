@@ -4,25 +4,25 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /** Number formats shared by the text and HTML reports; Locale.ROOT so reports read the same everywhere. */
-final class Numbers {
+public final class Numbers {
 
     private Numbers() {
     }
 
-    static String perSecond(double eventsPerS) {
+    public static String perSecond(double eventsPerS) {
         return String.format(Locale.ROOT, "%.2f", eventsPerS);
     }
 
-    static String ratio(double ratio) {
+    public static String ratio(double ratio) {
         return String.format(Locale.ROOT, "%.1fx", ratio);
     }
 
-    static String percent(int part, int whole) {
+    public static String percent(int part, int whole) {
         return String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 
     /** 10 rather than 10.0: window lengths are usually whole seconds. */
-    static String seconds(double seconds) {
+    public static String seconds(double seconds) {
         return BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString();
     }
 }

@@ -81,7 +81,7 @@ public final class SurveyCsv {
         return parse(source, text);
     }
 
-    static List<SurveyRow> parse(String source, String text) throws SurveyFormatException {
+    public static List<SurveyRow> parse(String source, String text) throws SurveyFormatException {
         // Spreadsheet programs on Windows save a byte order mark.
         List<CsvRecord> records = Csv.parse(source, text.startsWith("\uFEFF") ? text.substring(1) : text);
         if (records.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.etwcorr.collector.survey;
 
+
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class SurveyReport {
     }
 
     /** One line: how many providers, over what window, how many spoke and how many were silent. */
-    String summaryLine() {
+    public String summaryLine() {
         if (rows.isEmpty()) {
             return "The survey holds no providers.";
         }
@@ -131,14 +132,5 @@ public final class SurveyReport {
     /** An aligned table of the {@code top} loudest providers, the silent count, and the stimulus changes. */
     public String renderText(int top) {
         return TextReport.render(this, top);
-    }
-
-    /** One self-contained HTML page with a bar chart of the loudest providers on a log scale. */
-    public String renderHtml() {
-        return renderHtml(BarScale.LOG);
-    }
-
-    public String renderHtml(BarScale scale) {
-        return HtmlReport.render(this, scale);
     }
 }

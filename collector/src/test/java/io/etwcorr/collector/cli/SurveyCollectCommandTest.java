@@ -30,17 +30,6 @@ class SurveyCollectCommandTest {
     }
 
     @Test
-    void theReportOfASurveyRunsAnywhereUnderTheSameCommand() throws Exception {
-        Path csv = Path.of(SurveyCollectCommandTest.class.getResource("/io/etwcorr/collector/survey/baseline-survey.csv").toURI());
-        StringWriter out = new StringWriter();
-
-        int exit = collector(out, new StringWriter()).execute("survey", "report", csv.toString(), "--top", "1");
-
-        assertThat(exit).isZero();
-        assertThat(out.toString()).startsWith("40 providers surveyed over a 10 s window: 27 active, 13 silent (32.5%)");
-    }
-
-    @Test
     void windowsAreWrittenAsPeopleWriteThem() {
         DurationConverter converter = new DurationConverter();
 

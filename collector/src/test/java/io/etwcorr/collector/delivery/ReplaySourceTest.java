@@ -2,8 +2,8 @@ package io.etwcorr.collector.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.etwcorr.collector.simulate.FleetSimulator;
-import io.etwcorr.collector.simulate.FleetSpec;
+import io.etwcorr.simulator.FleetSimulator;
+import io.etwcorr.simulator.FleetSpec;
 import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventCodec;
 import java.io.IOException;

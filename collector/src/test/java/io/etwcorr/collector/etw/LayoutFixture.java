@@ -1,5 +1,7 @@
 package io.etwcorr.collector.etw;
 
+import io.etwcorr.testkit.etw.PayloadFixture;
+
 /** One event layout of etw-layouts.md with a payload built field by field. */
 record LayoutFixture(String label, EventKey key, PayloadFixture payload) {
     PayloadReader reader() {

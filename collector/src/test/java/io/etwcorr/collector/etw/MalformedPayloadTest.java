@@ -1,5 +1,8 @@
 package io.etwcorr.collector.etw;
 
+import io.etwcorr.schemas.etw.EtwProvider;
+import io.etwcorr.testkit.etw.PayloadFixture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

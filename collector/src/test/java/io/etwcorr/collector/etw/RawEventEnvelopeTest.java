@@ -1,5 +1,7 @@
 package io.etwcorr.collector.etw;
 
+import io.etwcorr.schemas.etw.EtwProvider;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etwcorr.schemas.SchemaId;

@@ -1,5 +1,7 @@
 package io.etwcorr.collector.etw;
 
+import io.etwcorr.testkit.etw.PayloadFixture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.etwcorr.collector.etw;
 
+import io.etwcorr.testkit.etw.PayloadFixture;
+
 import com.sun.jna.Memory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,15 @@
 package io.etwcorr.collector.session;
 
+import io.etwcorr.testkit.etw.EtwEventFixture;
+import io.etwcorr.testkit.etw.EtwEventFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etwcorr.collector.config.CollectorConfig;
 import io.etwcorr.collector.enrich.FakeHostQueries;
 import io.etwcorr.collector.runtime.CollectorRuntime;
 import io.etwcorr.collector.runtime.KafkaDelivery;
-import io.etwcorr.kafka.EmbeddedKafka;
+import io.etwcorr.testkit.kafka.EmbeddedKafka;
 import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
 import io.etwcorr.schemas.raw.RawEvent;

@@ -2,7 +2,7 @@ package io.etwcorr.collector.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.etwcorr.collector.etw.EtwProvider;
+import io.etwcorr.schemas.etw.EtwProvider;
 import io.etwcorr.schemas.raw.RawEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,11 +1,15 @@
 package io.etwcorr.collector.session;
 
+import io.etwcorr.testkit.etw.EtwEventFixture;
+import io.etwcorr.testkit.etw.EtwEventFixtures;
+import io.etwcorr.testkit.etw.NativeEventRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etwcorr.collector.etw.EVENT_DESCRIPTOR;
 import io.etwcorr.collector.etw.EVENT_HEADER;
 import io.etwcorr.collector.etw.EVENT_RECORD;
-import io.etwcorr.collector.etw.EtwProvider;
+import io.etwcorr.schemas.etw.EtwProvider;
 import io.etwcorr.collector.etw.EventKey;
 import io.etwcorr.schemas.raw.RawEvent;
 import java.util.List;

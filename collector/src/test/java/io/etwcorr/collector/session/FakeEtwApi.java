@@ -1,5 +1,8 @@
 package io.etwcorr.collector.session;
 
+import io.etwcorr.testkit.etw.EtwEventFixture;
+import io.etwcorr.testkit.etw.NativeEventRecord;
+
 import io.etwcorr.collector.etw.EventRecordCallback;
 import java.time.Clock;
 import java.time.Instant;

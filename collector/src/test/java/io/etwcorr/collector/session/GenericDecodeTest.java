@@ -1,12 +1,16 @@
 package io.etwcorr.collector.session;
 
+import io.etwcorr.testkit.etw.EtwEventFixture;
+import io.etwcorr.testkit.etw.EtwEventFixtures;
+import io.etwcorr.testkit.etw.NativeEventRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etwcorr.collector.etw.EventInfoSource;
 import io.etwcorr.collector.etw.EventKey;
 import io.etwcorr.collector.etw.EventSchemas;
 import io.etwcorr.collector.etw.ManifestDecoders;
-import io.etwcorr.collector.etw.PayloadFixture;
+import io.etwcorr.testkit.etw.PayloadFixture;
 import io.etwcorr.collector.etw.TraceEventInfoFixture;
 import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventCodec;

@@ -1,9 +1,11 @@
 package io.etwcorr.collector.session;
 
+import io.etwcorr.testkit.etw.EtwEventFixture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.etwcorr.collector.etw.EtwProvider;
+import io.etwcorr.schemas.etw.EtwProvider;
 import io.etwcorr.collector.etw.RegisteredProvider;
 import io.etwcorr.collector.survey.EventIdCount;
 import io.etwcorr.collector.survey.StimulusCommand;

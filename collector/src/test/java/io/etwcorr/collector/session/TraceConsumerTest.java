@@ -1,5 +1,8 @@
 package io.etwcorr.collector.session;
 
+import io.etwcorr.testkit.etw.EtwEventFixture;
+import io.etwcorr.testkit.etw.EtwEventFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.etwcorr.collector.etw.EtwConstants;
-import io.etwcorr.collector.etw.EtwProvider;
+import io.etwcorr.schemas.etw.EtwProvider;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -38,7 +38,7 @@ public final class EtwcorrConfig implements Serializable {
         public String transactionalIdPrefix = "etwcorr-correlation";
     }
 
-    /** Topic names (contract/outputs.md). */
+    /** Topic names (docs/contract/outputs.md). */
     public static final class Topics implements Serializable {
         private static final long serialVersionUID = 1L;
 
@@ -99,7 +99,7 @@ public final class EtwcorrConfig implements Serializable {
         /** Decide prevalence once the input has ended (bounded runs: analyze), for determinism. */
         public boolean decideAtEndOfInput = false;
         public Allowlist allowlist = new Allowlist();
-        /** Process names where lineage stops for patient zero (contract/outputs.md). */
+        /** Process names where lineage stops for patient zero (docs/contract/outputs.md). */
         public List<String> boundaryProcesses = new ArrayList<>(List.of("explorer.exe", "services.exe",
                 "svchost.exe", "wininit.exe", "winlogon.exe", "userinit.exe", "smss.exe", "csrss.exe", "System"));
     }

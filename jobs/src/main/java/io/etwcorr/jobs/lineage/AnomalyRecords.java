@@ -1,7 +1,8 @@
 package io.etwcorr.jobs.lineage;
 
+
 import io.etwcorr.jobs.model.BeaconCandidate;
-import io.etwcorr.jobs.model.OutputRecord;
+import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.schemas.out.AnomalyRecord;
 import io.etwcorr.schemas.out.EcsTime;
 import io.etwcorr.schemas.out.Endpoint;
@@ -12,7 +13,7 @@ import io.etwcorr.schemas.out.ProcessRef;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the etw.anomalies record (contract/outputs.md) of a beacon candidate and its lineage. */
+/** Builds the etw.anomalies record (docs/contract/outputs.md) of a beacon candidate and its lineage. */
 final class AnomalyRecords {
     static final String COMMAND_AND_CONTROL = "T1071";
     static final String DNS_COMMAND_AND_CONTROL = "T1071.004";

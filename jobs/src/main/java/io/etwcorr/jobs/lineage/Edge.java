@@ -2,7 +2,7 @@ package io.etwcorr.jobs.lineage;
 
 import java.util.Locale;
 
-/** How a lineage entry is linked to the one before it (contract/outputs.md, {@code lineage[].edge}). */
+/** How a lineage entry is linked to the one before it (docs/contract/outputs.md, {@code lineage[].edge}). */
 enum Edge {
     /** The oldest known process of the chain. */
     ROOT,

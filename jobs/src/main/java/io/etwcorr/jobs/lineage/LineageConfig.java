@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Settings of {@link LineageFunction}; every field has a default (contract/outputs.md, {@code patient_zero}). */
+/** Settings of {@link LineageFunction}; every field has a default (docs/contract/outputs.md, {@code patient_zero}). */
 public final class LineageConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,10 @@
 package io.etwcorr.jobs.lineage;
 
+
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
-import io.etwcorr.jobs.model.OutputRecord;
+import io.etwcorr.jobs.output.OutputRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Walks a host's {@link ProcessTable} up from an alerting process (contract/outputs.md, {@code lineage}
+ * Walks a host's {@link ProcessTable} up from an alerting process (docs/contract/outputs.md, {@code lineage}
  * and {@code patient_zero}). A process that received remote threads is followed through the last
  * injection up to its first callback, since its code then comes from the injector; any other
  * through its parent. The walk stops at a process the table does not know, at a loop, or at

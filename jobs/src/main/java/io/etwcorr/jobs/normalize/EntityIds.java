@@ -2,7 +2,7 @@ package io.etwcorr.jobs.normalize;
 
 /**
  * Entity ids: one process instance for its whole life, also after its PID is reused
- * (contract/outputs.md, "Identity of a process").
+ * (docs/contract/outputs.md, "Identity of a process").
  *
  * <ul>
  *   <li>{@code <host>:s<ProcessSequenceNumber>} when the event has the sequence number, e.g.

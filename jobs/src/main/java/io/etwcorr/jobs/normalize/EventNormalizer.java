@@ -10,7 +10,7 @@ import io.etwcorr.schemas.raw.RawEventException;
 import java.io.Serializable;
 
 /**
- * Turns a {@link RawEvent} into an {@link EtwEvent} (contract/raw-events.md, "The events the jobs
+ * Turns a {@link RawEvent} into an {@link EtwEvent} (docs/contract/raw-events.md, "The events the jobs
  * correlate"). Stateless and thread-safe; serializable so Flink functions can hold one.
  *
  * <p>Providers match by name (any case) or GUID. Props are read by manifest name, so every version

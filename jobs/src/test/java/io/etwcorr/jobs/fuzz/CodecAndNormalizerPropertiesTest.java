@@ -1,9 +1,11 @@
 package io.etwcorr.jobs.fuzz;
 
+import io.etwcorr.testkit.raw.MalformedRecords;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.etwcorr.jobs.fuzz.MalformedRecords.Malformed;
+import io.etwcorr.testkit.raw.MalformedRecords.Malformed;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
 import io.etwcorr.jobs.normalize.EventNormalizer;

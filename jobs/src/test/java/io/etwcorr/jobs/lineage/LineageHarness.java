@@ -2,7 +2,7 @@ package io.etwcorr.jobs.lineage;
 
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.EtwEvent;
-import io.etwcorr.jobs.model.OutputRecord;
+import io.etwcorr.jobs.output.OutputRecord;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;

@@ -59,7 +59,7 @@ class EventNormalizerTest {
 
     private final EventNormalizer normalizer = new EventNormalizer();
 
-    // The four example lines of contract/raw-events.md, field by field.
+    // The four example lines of docs/contract/raw-events.md, field by field.
 
     @Test
     void contractExampleProcessStart() throws RawEventException {

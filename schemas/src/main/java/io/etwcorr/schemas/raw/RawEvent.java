@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One raw ETW record as the collector sends it (contract/raw-events.md, "Envelope").
+ * One raw ETW record as the collector sends it (docs/contract/raw-events.md, "Envelope").
  *
  * <p>{@code props} and {@code x} hold JSON values as plain Java objects: {@link Long} for integers,
  * {@link Double} for other numbers, {@link String}, {@link Boolean}, and {@link List} of those for

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes raw records (contract/raw-events.md) as JSON. Validation is done by hand while
+ * Reads and writes raw records (docs/contract/raw-events.md) as JSON. Validation is done by hand while
  * streaming, because this runs once per event on the hot path; {@code raw-event.schema.json}
  * states the same rules for other tools. Stateless and thread-safe.
  */

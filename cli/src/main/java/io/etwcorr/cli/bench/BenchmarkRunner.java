@@ -1,0 +1,393 @@
+package io.etwcorr.cli.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Runs the benches one after the other in this JVM and collects a {@link BenchReport}: end-to-end
+ * throughput against its parse-only baseline (with the checkpoint size), event-to-alert latency at
+ * a fixed input rate, {@code analyze} throughput, and the collector's decode + encode path (JMH).
+ */
+public final class BenchmarkRunner {
+    static final double GOAL_EVENTS_PER_S = 250_000;
+    static final double GOAL_RATIO = 0.5;
+    static final double GOAL_P99_MS = 2000;
+    static final double GOAL_COLLECTOR_NETWORK_PER_S = 1_000_000;
+    static final double LATENCY_INPUT_RATE = 100_000;
+    static final double GOAL_BYTES_PER_KEY = 1024;
+
+    /** Sizes of a run. */
+    public record Options(String mode, long e2eEvents, int e2eHosts, long analyzeEvents, int analyzeHosts,
+            Duration latencyFeed, Duration latencyDrain, Duration e2eTimeout, List<StateFleet> stateFleets,
+            Duration soak) {
+        /** About 200k events per stage: a few minutes. */
+        public static Options quick() {
+            return new Options("quick", 200_000, 200, 200_000, 100, Duration.ofSeconds(25), Duration.ofSeconds(90),
+                    Duration.ofMinutes(5), List.of(new StateFleet(1_000, 150), new StateFleet(10_000, 40)),
+                    Duration.ofMinutes(2));
+        }
+
+        /** About 2M events end to end. */
+        public static Options full() {
+            return new Options("full", 2_000_000, 1000, 1_000_000, 200, Duration.ofSeconds(60), Duration.ofSeconds(180),
+                    Duration.ofMinutes(20), List.of(new StateFleet(1_000, 150), new StateFleet(10_000, 150),
+                            new StateFleet(99_999, 40)), // the simulator's largest fleet
+                    Duration.ofMinutes(10));
+        }
+    }
+
+    /**
+     * A fleet for the state stage and the first events of each host it sends: its process rundown
+     * (a few dozen events), then its first minutes of network activity.
+     */
+    public record StateFleet(int hosts, int eventsPerHost) {
+    }
+
+    /** Fleets up to this size keep their state on the heap; larger ones in RocksDB, as a production job would. */
+    static final int HEAP_STATE_MAX_HOSTS = 1_000;
+
+    private BenchmarkRunner() {}
+
+    /** The stages of a run, in the order they run; {@code --stages} picks some. */
+    public enum Stage { E2E, LATENCY, SOAK, ANALYZE, STATE, COLLECTOR }
+
+    public static BenchReport run(Options options, Set<Stage> stages, Path repoDir, Consumer<String> progress)
+            throws Exception {
+        long started = System.nanoTime();
+        BenchReport report = new BenchReport(machine(), commit(repoDir),
+                ZonedDateTime.now(ZoneOffset.UTC).withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), options.mode());
+        Path workDir = Files.createTempDirectory("etwcorr-bench");
+        try {
+            EndToEndThroughput.Result e2e = stages.contains(Stage.E2E) ? stage("end to end", report, progress,
+                    () -> endToEnd(options, workDir, report, progress)) : null;
+            double sustained = e2e == null ? Double.NaN : e2e.jobPerS();
+            double feeder = e2e == null ? Double.NaN : e2e.prefillPerS();
+            if (stages.contains(Stage.LATENCY)) {
+                stage("latency", report, progress, () -> {
+                    latency(options, workDir, sustained, feeder, report, progress);
+                    return null;
+                });
+            }
+            if (stages.contains(Stage.SOAK)) {
+                stage("soak", report, progress, () -> {
+                    soak(options, sustained, workDir, report, progress);
+                    return null;
+                });
+            }
+            if (stages.contains(Stage.ANALYZE)) {
+                stage("analyze", report, progress, () -> {
+                    analyze(options, workDir, report, progress);
+                    return null;
+                });
+            }
+            if (stages.contains(Stage.STATE)) {
+                for (StateFleet fleet : options.stateFleets()) {
+                    stage("state, " + fleet.hosts() + " hosts", report, progress, () -> {
+                        state(options, fleet, workDir, report, progress);
+                        return null;
+                    });
+                }
+            }
+            if (stages.contains(Stage.COLLECTOR)) {
+                stage("collector", report, progress, () -> {
+                    collector(options, report, progress);
+                    return null;
+                });
+            }
+        } finally {
+            deleteRecursively(workDir);
+        }
+        goals(report);
+        report.notMeasured("State of the beacon scorer alone per (process, destination) key: the per-key figure "
+                + "here divides the whole checkpoint; splitting it by operator needs the checkpoint's per-operator "
+                + "sizes (REST API or metadata parsing), and the key count is approximated from etw.connections "
+                + "rather than read from the scorer (it exports no gauge).");
+        report.notMeasured("The collector's ETW callback and sender threads together (queue hand-off, Kafka "
+                + "producer batching): the JMH figures are one thread's decode + encode; TDH-decoded events and the "
+                + "x enrichment's lookups need Windows.");
+        report.notMeasured("Throughput of the job with more than 2 task slots, with a remote broker, or with "
+                + "TLS/SASL; repeated runs with a spread (each number here is one run).");
+        report.notMeasured("Latency percentiles beyond what the sample count supports: with a few dozen alerts "
+                + "p99 is close to the maximum.");
+        report.runtimeSeconds((System.nanoTime() - started) / 1e9);
+        return report;
+    }
+
+    /** Runs one stage; a failure is reported in the notes and the next stage still runs. */
+    private static <T> T stage(String name, BenchReport report, Consumer<String> progress,
+            java.util.concurrent.Callable<T> body) {
+        try {
+            return body.call();
+        } catch (Exception e) {
+            String message = name + " stage failed: " + e;
+            progress.accept(message);
+            report.note(message.replace('\n', ' '));
+            return null;
+        }
+    }
+
+    private static EndToEndThroughput.Result endToEnd(Options options, Path workDir, BenchReport report, Consumer<String> progress)
+            throws Exception {
+        EndToEndThroughput.Result e2e = EndToEndThroughput.run(options.e2eEvents(), options.e2eHosts(),
+                options.e2eTimeout(), workDir, progress);
+        String setup = String.format("%,d simulated raw events of %d benign hosts in etw.raw (8 partitions, "
+                + "in-process broker), produced by the collector's KafkaRawProducer (lz4, acks=all).",
+                e2e.events(), e2e.hosts());
+        report.add(new Measurement("e2e_events_per_s", "End to end: correlation job, parallelism 2",
+                e2e.jobPerS(), "events/s", setup + " The full job from the earliest offsets to the five output "
+                + "topics, exactly once, checkpoint every " + EndToEndThroughput.CHECKPOINT_INTERVAL_MS + " ms. "
+                + "Done = the job's consumer group's committed offsets (read with an Admin client every 100 ms) "
+                + "cover all events; the KafkaSource commits on each completed checkpoint, so both ends of the "
+                + "window are late by up to one checkpoint. Rate = events between the first commit and the "
+                + "final one, divided by the time between them (the MiniCluster's start-up is excluded)."
+                + (e2e.finished() ? "" : " THE JOB DID NOT FINISH WITHIN THE TIMEOUT: this is a partial rate.")));
+        report.add(new Measurement("e2e_from_submit_events_per_s", "End to end, from job submission",
+                e2e.jobFromSubmitPerS(), "events/s", "All events divided by the time from "
+                + "StreamExecutionEnvironment.executeAsync to the final commit, start-up included."));
+        report.add(new Measurement("baseline_events_per_s", "Baseline: KafkaConsumer + Jackson readTree",
+                e2e.baselinePerS(), "events/s", "Same topic, same run, before the job: one KafkaConsumer "
+                + "(one thread) assigned all 8 partitions from the beginning, Jackson readTree of every value; "
+                + "events divided by the time from the first record to the last."));
+        report.add(new Measurement("e2e_ratio", "End to end / baseline", e2e.ratio(), "ratio",
+                "The job's rate divided by the baseline's, both from this run."));
+        report.add(new Measurement("prefill_events_per_s", "Pre-fill: simulator + KafkaRawProducer",
+                e2e.prefillPerS(), "events/s", "Generating, encoding and producing the events "
+                + "(one thread), until flush returns."));
+        report.add(new Measurement("checkpoint_bytes", "Checkpoint size after the run", e2e.checkpointBytes() < 0
+                ? Double.NaN : e2e.checkpointBytes(), "bytes", "Bytes of the newest completed checkpoint "
+                + "(retained on cancellation, hashmap backend, full checkpoints), taken about two checkpoints "
+                + "after the job consumed all events."));
+        report.add(new Measurement("checkpoint_bytes_per_host", "Checkpoint size per simulated host",
+                e2e.checkpointBytes() < 0 ? Double.NaN : e2e.checkpointBytes() / (double) e2e.hosts(), "bytes",
+                "The checkpoint size divided by the number of hosts that sent events (all keyed state is per "
+                + "host or per (process, destination) of a host)."));
+        double perKey = e2e.checkpointBytes() < 0 || e2e.activeKeys() == 0 ? Double.NaN
+                : e2e.checkpointBytes() / (double) e2e.activeKeys();
+        report.add(new Measurement("active_keys", "Active (process, destination) keys", e2e.activeKeys(), "keys",
+                "Distinct host | process entity | destination (domain, else ip:port) of the outbound "
+                + "connections the job wrote to etw.connections (read_committed, to the end): an approximation "
+                + "of the beacon scorer's keys; all are active, the run covers less simulated time than "
+                + "beacon.idleTtlSeconds."));
+        report.add(new Measurement("checkpoint_bytes_per_key", "Checkpoint bytes per active key", perKey, "bytes",
+                "The whole checkpoint divided by the active keys: an upper bound of the state per key, since "
+                + "it also holds the per-host state (dedupe windows, reordering buffers, process tables)."));
+        report.note(String.format(Locale.ROOT, "End to end: the job's committed offsets advanced %d times; the "
+                + "longest gap between two advances was %.1f s (checkpoint interval %d ms). That gap is the "
+                + "resolution of the completion signal; a gap well above the interval means checkpoints took "
+                + "longer than their interval (the backlog backpressures the job, and barriers wait behind it). "
+                + "The end-to-end stage also runs first, in a cold JVM (JIT warm-up is inside its window).",
+                e2e.commitAdvances(), e2e.longestCommitGapS(), EndToEndThroughput.CHECKPOINT_INTERVAL_MS));
+        if (!e2e.finished()) {
+            report.note("The end-to-end job did not consume all events within " + options.e2eTimeout() + ".");
+        }
+        return e2e;
+    }
+
+    private static void latency(Options options, Path workDir, double sustainedPerS, double feederPerS,
+            BenchReport report, Consumer<String> progress) throws Exception {
+        latencyAt(LATENCY_INPUT_RATE, feederPerS, "latency", "Event to alert at the goal's rate", options, workDir,
+                report, progress);
+        // A second point at a rate the job sustained in this run, so the latency is not only a backlog.
+        double sustainable = Math.max(1000, Math.floor(sustainedPerS / 2 / 1000) * 1000);
+        if (Double.isFinite(sustainedPerS) && sustainable < LATENCY_INPUT_RATE) {
+            latencyAt(sustainable, feederPerS, "latency_half_e2e", "Event to alert at half the end-to-end rate",
+                    options, workDir, report, progress);
+        }
+    }
+
+    private static void latencyAt(double rate, double feederPerS, String key, String title, Options options,
+            Path workDir, BenchReport report, Consumer<String> progress) throws Exception {
+        AlertLatency.Result latency = AlertLatency.run(rate, feederPerS, options.latencyFeed(),
+                options.latencyDrain(), workDir, progress);
+        String how = String.format("Input paced at %,.0f events/s for about %d s (achieved %,.0f events/s) from %d "
+                + "simulated hosts, %d of them with a beaconing implant (every %.0f s, own C2 domain); the job at "
+                + "parallelism 2 with a checkpoint every %d ms (file checkpoint storage), alerts read with "
+                + "read_committed. Latency = wall time from sending the raw event an alert is timed at (its "
+                + "last callback) to reading the alert. Alerts become visible only when the checkpoint that "
+                + "covers them completes, so the checkpoint interval bounds the latency from below on average; "
+                + "the per-host reordering buffer (correlation.latenessSeconds of event time) adds its simulated "
+                + "time at the fleet's speed-up; when the job cannot keep up with the input, the backlog adds "
+                + "to it. The fleet is sized so that the feed covers the simulated time in which the implants "
+                + "alert at the lower of the target rate and half the pre-fill rate seen above (one producer "
+                + "thread, now sharing the cores with the job); the feed runs to the fleet's end. Then the alerts "
+                + "are awaited until every implant alerted or " + options.latencyDrain().toSeconds() + " s "
+                + "passed. %d alerts sampled (%d alerts on other hosts not matched); percentiles from an HdrHistogram "
+                + "of all samples (1 ms unit, 3 significant digits)." + (latency.lowerBound() ? " NO ALERT ARRIVED in this run: p50 and "
+                + "p99 are the time waited after the last event was sent, a lower bound of the latency." : ""),
+                rate, options.latencyFeed().toSeconds(), latency.achievedPerS(), latency.hosts(),
+                latency.implants(), AlertLatency.SLEEP_S, AlertLatency.CHECKPOINT_INTERVAL_MS, latency.samples(),
+                latency.unmatched());
+        String at = String.format(" (%,.0f events/s)", rate);
+        report.add(new Measurement(key + "_p50_ms", title + at + ", p50", latency.p50Ms(), "ms", how));
+        report.add(new Measurement(key + "_p99_ms", title + at + ", p99", latency.p99Ms(), "ms",
+                "As p50, the 99th percentile of the same samples."));
+        report.add(new Measurement(key + "_alerts", title + at + ", alerts sampled", latency.samples(), "alerts",
+                "How many alerts the percentiles are computed from."));
+        report.add(new Measurement(key + "_input_events_per_s", title + at + ", achieved input rate",
+                latency.achievedPerS(), "events/s", "Events sent divided by the feeding time; below the target "
+                + "when the feeder (one thread) could not keep up on the shared cores or Kafka pushed back."));
+    }
+
+    /** Without an end-to-end rate from this run, the soak runs at this rate. */
+    static final double SOAK_DEFAULT_RATE = 10_000;
+
+    private static void soak(Options options, double sustainedPerS, Path workDir, BenchReport report,
+            Consumer<String> progress) throws Exception {
+        boolean measured = Double.isFinite(sustainedPerS) && sustainedPerS > 0;
+        double rate = measured ? Math.floor(sustainedPerS / 2 / 1000) * 1000 : SOAK_DEFAULT_RATE;
+        Soak.Result soak = Soak.run(Math.max(1000, rate), options.soak(), Duration.ofSeconds(30), workDir, progress);
+        String how = String.format("%d min at %,.0f events/s (%s; achieved %,.0f) from %d benign hosts, about %.0fx "
+                + "simulated time, checkpoint every %d ms (hashmap backend, full checkpoints), sampled every 30 s.",
+                options.soak().toMinutes(), soak.targetPerS(), measured ? "half the end-to-end rate of this run"
+                        : "no end-to-end rate in this run, a fixed default", soak.achievedPerS(), soak.hosts(),
+                Soak.SPEED_UP, Soak.CHECKPOINT_INTERVAL_MS);
+        report.add(new Measurement("soak_lag_second_half", "Soak: largest consumer lag in the second half",
+                soak.secondHalfMaxLag(), "events", how + " Lag = raw events in the topic not yet covered by a "
+                + "completed checkpoint's committed offsets; it stays within a few checkpoints' worth of input "
+                + "when the job keeps up, and grows steadily when it does not (the first half holds the start-up)."));
+        report.add(new Measurement("soak_lag_final", "Soak: consumer lag at the end", soak.finalLag(), "events",
+                "The last sample's lag, for comparison with the second half's largest."));
+        report.add(new Measurement("soak_checkpoint_growth", "Soak: checkpoint size, last quarter over third quarter",
+                soak.checkpointGrowth(), "ratio", "The largest checkpoint of the run's last quarter divided by "
+                + "the largest of its third quarter: about 1 when the state's time-to-live holds it level (the full "
+                + "run's 10 minutes cover about 33 simulated hours, its last quarter lies beyond the longest TTL, 24 h)."));
+        List<List<String>> rows = soak.samples().stream().map(sample -> List.of(
+                BenchReport.format(sample.elapsedS()), BenchReport.format(sample.simulatedHours()),
+                BenchReport.format(sample.sent()), BenchReport.format(sample.lag()),
+                BenchReport.format(sample.checkpointBytes()))).toList();
+        report.table(new BenchReport.Table("Soak over time", how, List.of("Wall s", "Simulated h", "Events sent",
+                "Lag (events)", "Checkpoint bytes"), rows));
+    }
+
+    private static void analyze(Options options, Path workDir, BenchReport report, Consumer<String> progress)
+            throws Exception {
+        AnalyzeThroughput.Result analyze = AnalyzeThroughput.run(options.analyzeEvents(), options.analyzeHosts(),
+                workDir, progress);
+        report.add(new Measurement("analyze_records_per_s", "analyze: records/s", analyze.recordsPerS(),
+                "records/s", String.format("AnalyzeCommand.analyze over one uncompressed JSONL corpus written by "
+                + "CorpusWriter (%,d records, %,d bytes, %d hosts, one story implant), parallelism 2; wall time "
+                + "of the call, MiniCluster start-up and the merge of the five output files included.",
+                analyze.records(), analyze.fileBytes(), options.analyzeHosts())));
+        report.add(new Measurement("analyze_mb_per_s", "analyze: input MB/s", analyze.fileBytes() / 1e6
+                / analyze.seconds(), "MB/s", "The corpus size divided by the same wall time."));
+    }
+
+    private static void state(Options options, StateFleet fleet, Path workDir, BenchReport report,
+            Consumer<String> progress) throws Exception {
+        int hosts = fleet.hosts();
+        String backend = hosts <= HEAP_STATE_MAX_HOSTS ? "hashmap" : "rocksdb";
+        long events = (long) hosts * fleet.eventsPerHost();
+        EndToEndThroughput.Result run = EndToEndThroughput.run(events, hosts, backend, false, options.e2eTimeout(),
+                workDir, progress);
+        String key = "state_" + hosts + "_hosts";
+        String title = String.format("State, %,d hosts (%s)", hosts, backend);
+        String how = String.format("The end-to-end setup with %,d benign hosts and %,d events (the fleet's "
+                + "first events in time order, about %d per host: its process rundown, then its first minutes of activity), the %s state backend "
+                + "with full checkpoints; the newest retained checkpoint about two checkpoints after the last "
+                + "event.%s", hosts, run.events(), fleet.eventsPerHost(), backend,
+                run.finished() ? "" : " THE JOB DID NOT FINISH WITHIN THE TIMEOUT.");
+        double bytes = run.checkpointBytes() < 0 ? Double.NaN : run.checkpointBytes();
+        report.add(new Measurement(key + "_checkpoint_bytes", title + ": checkpoint size", bytes, "bytes", how));
+        report.add(new Measurement(key + "_bytes_per_host", title + ": checkpoint bytes per host", bytes / hosts,
+                "bytes", "The checkpoint size divided by the hosts."));
+        report.add(new Measurement(key + "_bytes_per_key", title + ": checkpoint bytes per active key",
+                run.activeKeys() == 0 ? Double.NaN : bytes / run.activeKeys(), "bytes", "The checkpoint size "
+                + "divided by the distinct (host, process, destination) of the outbound connections in "
+                + "etw.connections (" + run.activeKeys() + "); an upper bound, as it includes the per-host state."));
+        report.add(new Measurement(key + "_events_per_s", title + ": job rate", run.jobPerS(), "events/s",
+                "As the end-to-end rate, for this fleet and backend."));
+    }
+
+    private static void collector(Options options, BenchReport report, Consumer<String> progress) throws Exception {
+        CollectorJmh.Result jmh = CollectorJmh.run("quick".equals(options.mode()), progress);
+        String how = "JMH (" + jmh.settings() + ", throughput mode, one thread) of CollectorPathBenchmark: an "
+                + "EVENT_RECORD laid out in native memory as ETW hands it to the callback, decoded by EventRecordDecoder, "
+                + "filtered, numbered and JSON-encoded by RawEventCodec as the sender and KafkaRawProducer do. Per "
+                + "core = operations per second of the fork's CPU time (CpuTimeProfiler; JIT and GC threads included, "
+                + "so it errs low), which holds on shared cores where the wall-clock rate does not. Alone: `"
+                + CollectorJmh.COMMAND + "` after a build.";
+        report.add(new Measurement("collector_kernel_network_per_s", "Collector: Kernel-Network decode + encode",
+                jmh.kernelNetworkPerS(), "events/s/core", how + " Kernel-Network TCP send, receive and connect over "
+                + "IPv4 and IPv6 (ids 10, 11, 12, 26, 27, 28) in turn."));
+        report.add(new Measurement("collector_dns_per_s", "Collector: DNS-Client 3008 decode + encode",
+                jmh.dnsClientPerS(), "events/s/core", how + " DNS-Client 3008 with a one-address and a four-record answer in turn."));
+        report.add(new Measurement("raw_json_parse_per_s", "Jobs: raw JSON parse", jmh.parseRawJsonPerS(),
+                "events/s/core", "Same JMH run: RawEventCodec.decode (parse and contract validation, the jobs' first "
+                + "step) of the JSON the two collector benchmarks produce."));
+    }
+
+    static void goals(BenchReport report) {
+        report.goal(new Goal("End to end >= 250,000 raw events/s on 2 cores", "e2e_events_per_s",
+                GOAL_EVENTS_PER_S, true));
+        report.goal(new Goal("End to end >= 50% of the parse-only baseline", "e2e_ratio", GOAL_RATIO, true));
+        report.goal(new Goal("p99 event to alert < 2 s at 100,000 events/s", "latency_p99_ms", GOAL_P99_MS, false));
+        report.goal(new Goal("< 1 KiB of state per active (process, destination) key", "checkpoint_bytes_per_key",
+                GOAL_BYTES_PER_KEY, false));
+        report.goal(new Goal("Collector: Kernel-Network decode + encode >= 1,000,000 events/s per core",
+                "collector_kernel_network_per_s", GOAL_COLLECTOR_NETWORK_PER_S, true));
+    }
+
+    static BenchReport.Machine machine() {
+        long physical = -1;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            physical = os.getTotalMemorySize();
+        }
+        return new BenchReport.Machine(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(),
+                physical, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
+    }
+
+    /** {@code git rev-parse --short HEAD} in {@code repoDir}, "+dirty" with uncommitted changes to tracked files; "unknown" without git. */
+    static String commit(Path repoDir) {
+        String head = git(repoDir, "rev-parse", "--short=12", "HEAD");
+        if (head == null || head.isEmpty()) {
+            return "unknown";
+        }
+        String status = git(repoDir, "status", "--porcelain", "--untracked-files=no");
+        return status == null || status.isEmpty() ? head : head + "+dirty";
+    }
+
+    private static String git(Path dir, String... args) {
+        String[] command = new String[args.length + 3];
+        command[0] = "git";
+        command[1] = "-C";
+        command[2] = dir.toString();
+        System.arraycopy(args, 0, command, 3, args.length);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                return null;
+            }
+            return new String(out, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.etwcorr.cli.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.etwcorr.schemas.out.EcsTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The fields of an {@code etw.anomalies} record the evaluation compares with the ground truth. */
+public record Alert(
+        String host,
+        String entityId,
+        String processName,
+        String destination,
+        long lastSeenMicros,
+        long callbacks,
+        String patientZeroEntityId,
+        List<String> lineageEntityIds) {
+
+    public Alert {
+        lineageEntityIds = List.copyOf(lineageEntityIds);
+    }
+
+    public Pair pair() {
+        return new Pair(entityId, destination);
+    }
+
+    public static Alert fromJson(JsonNode record) {
+        JsonNode process = record.path("process");
+        JsonNode beacon = record.path("beacon");
+        List<String> lineage = new ArrayList<>();
+        record.path("lineage").forEach(entry -> lineage.add(entry.path("entity_id").asText()));
+        return new Alert(record.path("host").path("name").asText(), process.path("entity_id").asText(),
+                process.path("name").asText(""), destinationKey(record.path("destination")),
+                EcsTime.parse(beacon.path("last_seen").asText()), beacon.path("callbacks").asLong(),
+                record.path("patient_zero").path("entity_id").asText(null), lineage);
+    }
+
+    /** The destination as the detector keys it: the domain when the process resolved one, else {@code ip:port}. */
+    static String destinationKey(JsonNode destination) {
+        String domain = destination.path("domain").asText(null);
+        return domain != null ? domain : destination.path("ip").asText() + ":" + destination.path("port").asInt();
+    }
+}

@@ -1,5 +1,0 @@
-package io.etwcorr.collector.simulate;
-
-/** One combination of beacon parameters in the evaluation grid. */
-public record GridCell(double sleepS, double jitter, JitterKind jitterKind, double missedFraction, BeaconMode mode, Delivery delivery) {
-}

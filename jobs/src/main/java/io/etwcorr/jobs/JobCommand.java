@@ -1,0 +1,38 @@
+package io.etwcorr.jobs;
+
+import io.etwcorr.jobs.config.ConfigOptions;
+import io.etwcorr.jobs.config.EtwcorrConfig;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the correlation job against a Kafka cluster: in a local MiniCluster from the CLI, or on a
+ * Flink cluster when the job jar is submitted with {@code flink run} (same code, the environment decides).
+ */
+@Command(name = "job", mixinStandardHelpOptions = true,
+        description = "Run the correlation job against Kafka (etw.raw in, output topics out), exactly once.")
+public final class JobCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka (config: kafka.bootstrapServers).")
+    String bootstrapServers;
+
+    @Override
+    public Integer call() throws Exception {
+        if (bootstrapServers != null) {
+            config.overrides.add("kafka.bootstrapServers=" + bootstrapServers);
+        }
+        EtwcorrConfig loaded = config.load();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(KafkaCorrelationJob.flinkConfiguration());
+        env.configure(KafkaCorrelationJob.flinkConfiguration(loaded, env instanceof LocalStreamEnvironment));
+        KafkaCorrelationJob.build(env, loaded);
+        env.execute(loaded.job.name);
+        return 0;
+    }
+}

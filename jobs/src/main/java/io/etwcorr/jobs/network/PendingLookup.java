@@ -1,0 +1,19 @@
+package io.etwcorr.jobs.network;
+
+/**
+ * A DNS answer no connection has used yet (a Flink POJO, keyed state of {@link ProcessNetworkCorrelator}).
+ * If none does within the window it becomes a DNS-only callback.
+ */
+public final class PendingLookup {
+    public String queryName;
+    public long ts;
+    public String[] addresses;
+
+    public PendingLookup() {}
+
+    public PendingLookup(String queryName, long ts, String[] addresses) {
+        this.queryName = queryName;
+        this.ts = ts;
+        this.addresses = addresses;
+    }
+}

@@ -1,0 +1,13 @@
+package io.etwcorr.jobs.network;
+
+/** Who a PID currently is on its host (a Flink POJO, keyed state of {@link ProcessNetworkCorrelator}). */
+public final class ProcessIdentity {
+    public String entityId;
+    public String executable;
+    public String name;
+    public long createTime = -1;
+    /** Host event time (µs) of the ProcessStop, or -1 while it runs. */
+    public long stoppedAt = -1;
+
+    public ProcessIdentity() {}
+}

@@ -1,0 +1,446 @@
+package io.etwcorr.jobs.network;
+
+import io.etwcorr.jobs.sequence.HostSequencer;
+
+import io.etwcorr.jobs.config.EtwcorrConfig;
+import io.etwcorr.jobs.beacon.Domains;
+import io.etwcorr.jobs.model.Callback;
+import io.etwcorr.jobs.model.EtwEvent;
+import io.etwcorr.jobs.output.OutputRecord;
+import io.etwcorr.jobs.normalize.EntityIds;
+import io.etwcorr.jobs.normalize.IpAddresses;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Per process (key: host + PID), in the host's event-time order as {@link HostSequencer} releases it:
+ * joins each DNS answer with the TCP connections that follow it (etw.connections, the main output)
+ * and sums bytes per remote endpoint in event-time buckets (etw.flows, a side output).
+ *
+ * <p>The state belongs to one process instance: a ProcessStart or rundown with another entity id
+ * for the same PID (PID reuse) closes the previous instance's buckets and forgets its answers and
+ * connections. Buckets close, answers expire and a stopped process's state goes when the host's
+ * watermark, carried by every event and by ticks, passes them.
+ */
+public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String, EtwEvent, OutputRecord> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<OutputRecord> FLOWS = new OutputTag<>("flows") {};
+    public static final OutputTag<Callback> CALLBACKS = new OutputTag<>("callbacks") {};
+
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    /** A bound on state per process, whatever the input: the oldest entries go first. */
+    private static final int MAX_ENTRIES_PER_PROCESS = 4096;
+
+    private final long bucketMicros;
+    private final long dnsTtlMicros;
+    private final long processRetentionSeconds;
+    private final long callbackGapMicros;
+    private final long dnsOnlyWindowMicros;
+    private final long connectionIdleMicros;
+
+    private transient ValueState<ProcessIdentity> identity;
+    private transient MapState<String, DnsAnswer> answers;
+    private transient MapState<String, Connection> connections;
+    private transient MapState<String, FlowBucket> buckets;
+    private transient MapState<String, PendingLookup> pendingLookups;
+
+    public ProcessNetworkCorrelator(EtwcorrConfig.Correlation config) {
+        this.bucketMicros = config.bucketSeconds * MICROS_PER_SECOND;
+        this.dnsTtlMicros = config.dnsTtlSeconds * MICROS_PER_SECOND;
+        this.processRetentionSeconds = config.processRetentionSeconds;
+        this.callbackGapMicros = config.callbackGapMillis * 1000L;
+        this.dnsOnlyWindowMicros = config.dnsOnlyWindowSeconds * MICROS_PER_SECOND;
+        this.connectionIdleMicros = config.connectionIdleSeconds * MICROS_PER_SECOND;
+    }
+
+    /** Whether this function needs the event: process lifecycle, DNS answers, network, ticks. */
+    public static boolean isInput(EtwEvent event) {
+        return switch (event.kind) {
+            case PROCESS_START, PROCESS_RUNDOWN, PROCESS_STOP, DNS_ANSWER, TCP_CONNECT, TCP_ACCEPT, TCP_SEND,
+                    TCP_RECEIVE, TCP_DISCONNECT, UDP_SEND, UDP_RECEIVE -> true;
+            case TICK -> event.pid >= 0; // per-host ticks (pid -1) are for the lineage
+            default -> false;
+        };
+    }
+
+    /** The key of a process's events: host and PID. */
+    public static String processKey(EtwEvent event) {
+        return event.host + '/' + event.pid;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        ValueStateDescriptor<ProcessIdentity> identityDescriptor =
+                new ValueStateDescriptor<>("identity", Types.POJO(ProcessIdentity.class));
+        // A process whose stop was lost must not stay forever (wall-clock retention).
+        identityDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofSeconds(processRetentionSeconds)).build());
+        identity = getRuntimeContext().getState(identityDescriptor);
+        answers = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("dns-answers", Types.STRING, Types.POJO(DnsAnswer.class)));
+        connections = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("connections", Types.STRING, Types.POJO(Connection.class)));
+        buckets = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("flow-buckets", Types.STRING, Types.POJO(FlowBucket.class)));
+        pendingLookups = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("pending-lookups", Types.STRING, Types.POJO(PendingLookup.class)));
+    }
+
+    @Override
+    public void processElement(EtwEvent event, Context ctx, Collector<OutputRecord> out) throws Exception {
+        switch (event.kind) {
+            case PROCESS_START, PROCESS_RUNDOWN -> startInstance(event, ctx);
+            case PROCESS_STOP -> {
+                ProcessIdentity current = identity.value();
+                if (current != null) {
+                    current.stoppedAt = event.ts;
+                    identity.update(current);
+                }
+            }
+            case DNS_ANSWER -> remember(event);
+            case TCP_CONNECT -> {
+                String key = connectionKey(event);
+                Connection connection = connection(key);
+                closeBurst(connection, ctx); // a reused connection id starts afresh
+                connection.outbound = true;
+                announce(event, key, connection, "outbound", out);
+                activity(event, key, connection, 0, 0, ctx);
+            }
+            case TCP_ACCEPT -> {
+                String key = connectionKey(event);
+                announce(event, key, connection(key), "inbound", out);
+            }
+            case TCP_SEND -> {
+                String key = connectionKey(event);
+                Connection connection = connection(key);
+                if (!connection.announced) {
+                    connection.outbound = true;
+                    announce(event, key, connection, "outbound", out); // connected before we saw it
+                }
+                activity(event, key, connection, Math.max(0, event.size), 0, ctx);
+                count(event, "tcp", true);
+            }
+            case TCP_RECEIVE -> {
+                String key = connectionKey(event);
+                activity(event, key, connection(key), 0, Math.max(0, event.size), ctx);
+                count(event, "tcp", false);
+            }
+            case TCP_DISCONNECT -> {
+                String key = connectionKey(event);
+                Connection connection = connections.get(key);
+                if (connection != null) {
+                    closeBurst(connection, ctx);
+                    connections.remove(key);
+                }
+            }
+            case UDP_SEND -> count(event, "udp", true);
+            case UDP_RECEIVE -> count(event, "udp", false);
+            case TICK -> expire(event.ts, ctx);
+            default -> { }
+        }
+    }
+
+    private void startInstance(EtwEvent event, Context ctx) throws Exception {
+        ProcessIdentity current = identity.value();
+        if (current != null && current.entityId.equals(event.entityId)) {
+            return; // a rundown of a process we already know
+        }
+        if (current != null) {
+            endInstance(ctx); // the PID now names another process
+        }
+        ProcessIdentity started = new ProcessIdentity();
+        started.entityId = event.entityId;
+        started.executable = event.executable;
+        started.name = event.processName();
+        started.createTime = event.createTime;
+        identity.update(started);
+    }
+
+    private void remember(EtwEvent answer) throws Exception {
+        if (answer.queryName == null || answer.addresses == null) {
+            return;
+        }
+        current(answer);
+        for (String address : answer.addresses) {
+            answers.put(address, new DnsAnswer(answer.queryName, answer.ts, answer.ts + dnsTtlMicros));
+        }
+        if (isBeaconDomain(answer)) {
+            pendingLookups.put(answer.queryName + '@' + answer.ts,
+                    new PendingLookup(answer.queryName, answer.ts, answer.addresses));
+        }
+    }
+
+    /** Lookups of local names (or answered only with local addresses) are never a beacon's destination. */
+    private static boolean isBeaconDomain(EtwEvent answer) {
+        if (answer.queryName.indexOf('.') < 0 || answer.queryName.endsWith(".local")) {
+            return false;
+        }
+        for (String address : answer.addresses) {
+            if (!IpAddresses.isLoopbackOrLinkLocal(address)) {
+                return true;
+            }
+        }
+        return answer.addresses.length == 0; // failed lookups (NXDOMAIN, DGA) count
+    }
+
+    private Connection connection(String key) throws Exception {
+        Connection connection = connections.get(key);
+        return connection == null ? new Connection() : connection;
+    }
+
+    /** Traffic on a connection: extends its burst, or ends it and starts another after an idle gap. */
+    private void activity(EtwEvent event, String key, Connection connection, long bytesOut, long bytesIn,
+            Context ctx) throws Exception {
+        if (connection.burstStart >= 0 && event.ts - connection.burstLast > callbackGapMicros) {
+            closeBurst(connection, ctx);
+        }
+        if (connection.burstStart < 0) {
+            connection.burstStart = event.ts;
+        }
+        connection.burstLast = event.ts;
+        connection.burstBytesOut += bytesOut;
+        connection.burstBytesIn += bytesIn;
+        connection.remoteIp = event.remoteIp;
+        connection.remotePort = event.remotePort;
+        connection.lastTs = event.ts;
+        connections.put(key, connection);
+        if (connection.outbound && event.remoteIp != null) {
+            dropLookupsUsedBy(event.remoteIp);
+        }
+    }
+
+    /** Emits the connection's open burst as a callback (outbound ones only) and resets it. */
+    private void closeBurst(Connection connection, Context ctx) throws Exception {
+        if (connection.burstStart >= 0 && connection.outbound && connection.remoteIp != null
+                && !IpAddresses.isLoopbackOrLinkLocal(connection.remoteIp)
+                && !IpAddresses.isUnspecified(connection.remoteIp)) {
+            Callback callback = callback(ctx, connection.burstStart);
+            callback.destination = connection.domain != null
+                    ? connection.domain : connection.remoteIp + ':' + connection.remotePort;
+            callback.domain = connection.domain;
+            callback.ip = connection.remoteIp;
+            callback.port = connection.remotePort;
+            callback.bytesOut = connection.burstBytesOut;
+            callback.bytesIn = connection.burstBytesIn;
+            ctx.output(CALLBACKS, callback);
+        }
+        connection.burstStart = -1;
+        connection.burstBytesOut = 0;
+        connection.burstBytesIn = 0;
+    }
+
+    private void dropLookupsUsedBy(String address) throws Exception {
+        Iterator<Map.Entry<String, PendingLookup>> it = pendingLookups.iterator();
+        while (it.hasNext()) {
+            for (String answered : it.next().getValue().addresses) {
+                if (answered.equals(address)) {
+                    it.remove();
+                    break;
+                }
+            }
+        }
+        dropIfEmpty(pendingLookups);
+    }
+
+    private Callback callback(Context ctx, long ts) throws Exception {
+        ProcessIdentity process = identity.value();
+        String key = ctx.getCurrentKey();
+        int slash = key.lastIndexOf('/');
+        Callback callback = new Callback();
+        callback.host = key.substring(0, slash);
+        callback.pid = Long.parseLong(key.substring(slash + 1));
+        callback.entityId = process.entityId;
+        callback.executable = process.executable;
+        callback.ts = ts;
+        return callback;
+    }
+
+    /** DNS answers the window has passed without a connection: DNS-only callbacks, in time order. */
+    private void emitDnsOnlyCallbacks(long watermark, Context ctx) throws Exception {
+        List<PendingLookup> due = new ArrayList<>();
+        Iterator<Map.Entry<String, PendingLookup>> it = pendingLookups.iterator();
+        while (it.hasNext()) {
+            PendingLookup lookup = it.next().getValue();
+            if (watermark == Long.MAX_VALUE || lookup.ts + dnsOnlyWindowMicros < watermark) {
+                due.add(lookup);
+                it.remove();
+            }
+        }
+        dropIfEmpty(pendingLookups);
+        due.sort(Comparator.comparingLong((PendingLookup l) -> l.ts).thenComparing(l -> l.queryName));
+        for (PendingLookup lookup : due) {
+            Callback callback = callback(ctx, lookup.ts);
+            callback.domain = Domains.registrable(lookup.queryName);
+            callback.destination = callback.domain;
+            ctx.output(CALLBACKS, callback);
+        }
+    }
+
+    /** The process instance ends (stop passed, PID reused, end of input): flush and forget it. */
+    private void endInstance(Context ctx) throws Exception {
+        closeBuckets(Long.MAX_VALUE, ctx);
+        emitDnsOnlyCallbacks(Long.MAX_VALUE, ctx);
+        for (Connection connection : connections.values()) {
+            closeBurst(connection, ctx);
+        }
+        answers.clear();
+        connections.clear();
+        pendingLookups.clear();
+    }
+
+    private void announce(EtwEvent event, String key, Connection connection, String direction,
+            Collector<OutputRecord> out) throws Exception {
+        DnsAnswer answer = "outbound".equals(direction) ? liveAnswer(event.remoteIp, event.ts) : null;
+        connection.announced = true;
+        connection.domain = answer == null ? null : answer.queryName;
+        connection.remoteIp = event.remoteIp;
+        connection.remotePort = event.remotePort;
+        connection.lastTs = event.ts;
+        connections.put(key, connection);
+        out.collect(NetworkRecords.connection(event, current(event), direction, answer == null ? null : answer.queryName,
+                answer == null ? -1 : answer.resolvedAt));
+    }
+
+    private DnsAnswer liveAnswer(String address, long at) throws Exception {
+        DnsAnswer answer = address == null ? null : answers.get(address);
+        return answer != null && answer.resolvedAt <= at && at <= answer.expiresAt ? answer : null;
+    }
+
+    private void count(EtwEvent event, String transport, boolean sent) throws Exception {
+        current(event);
+        long start = Math.floorDiv(event.ts, bucketMicros) * bucketMicros;
+        String key = start + "/" + transport + "/" + event.remoteIp + "/" + event.remotePort;
+        FlowBucket bucket = buckets.get(key);
+        if (bucket == null) {
+            bucket = new FlowBucket();
+            bucket.start = start;
+            bucket.transport = transport;
+            bucket.localIp = event.localIp;
+            bucket.remoteIp = event.remoteIp;
+            bucket.remotePort = event.remotePort;
+        }
+        if (bucket.domain == null) {
+            DnsAnswer answer = liveAnswer(event.remoteIp, event.ts);
+            bucket.domain = answer == null ? null : answer.queryName;
+        }
+        if (sent) {
+            bucket.bytesOut += Math.max(0, event.size);
+            bucket.packetsOut++;
+        } else {
+            bucket.bytesIn += Math.max(0, event.size);
+            bucket.packetsIn++;
+        }
+        buckets.put(key, bucket);
+    }
+
+    /** The host's watermark moved to {@code watermark}: close, expire and clean up what it passed. */
+    private void expire(long watermark, Context ctx) throws Exception {
+        ProcessIdentity current = identity.value();
+        if (current == null) {
+            return;
+        }
+        closeBuckets(watermark, ctx);
+        boolean stopped = current.stoppedAt >= 0 && current.stoppedAt <= watermark;
+        if (watermark == Long.MAX_VALUE || stopped && buckets.isEmpty()) {
+            endInstance(ctx);
+            identity.clear();
+            return;
+        }
+        // A stopped process sends nothing more: its lookups and bursts are complete.
+        emitDnsOnlyCallbacks(stopped ? Long.MAX_VALUE : watermark, ctx);
+        for (Map.Entry<String, Connection> entry : connections.entries()) {
+            Connection connection = entry.getValue();
+            if (connection.burstStart >= 0 && (stopped || connection.burstLast < watermark - callbackGapMicros)) {
+                closeBurst(connection, ctx);
+                entry.setValue(connection);
+            }
+        }
+        removeWhere(answers, answer -> answer.expiresAt < watermark);
+        removeWhere(connections, connection -> connection.lastTs < watermark - connectionIdleMicros);
+        keepNewest(answers, MAX_ENTRIES_PER_PROCESS, answer -> answer.resolvedAt);
+        keepNewest(connections, MAX_ENTRIES_PER_PROCESS, connection -> connection.lastTs);
+    }
+
+    private void closeBuckets(long watermark, Context ctx) throws Exception {
+        List<FlowBucket> closed = new ArrayList<>();
+        Iterator<Map.Entry<String, FlowBucket>> it = buckets.iterator();
+        while (it.hasNext()) {
+            FlowBucket bucket = it.next().getValue();
+            if (watermark == Long.MAX_VALUE || bucket.start + bucketMicros <= watermark) {
+                closed.add(bucket);
+                it.remove();
+            }
+        }
+        dropIfEmpty(buckets);
+        closed.sort(NetworkRecords.FLOW_ORDER);
+        for (FlowBucket bucket : closed) {
+            ctx.output(FLOWS, NetworkRecords.flow(ctx.getCurrentKey(), bucket, bucketMicros, identity.value()));
+        }
+    }
+
+    /** The process instance an event belongs to; a stand-in when its start was never seen. */
+    private ProcessIdentity current(EtwEvent event) throws Exception {
+        ProcessIdentity current = identity.value();
+        if (current == null) {
+            current = new ProcessIdentity();
+            current.entityId = EntityIds.of(event.host, -1, event.pid, -1); // stable while the PID lives
+            identity.update(current);
+        }
+        return current;
+    }
+
+    private static String connectionKey(EtwEvent event) {
+        return event.connId > 0 ? Long.toString(event.connId)
+                : event.localIp + ':' + event.localPort + '>' + event.remoteIp + ':' + event.remotePort;
+    }
+
+    private static <V> void removeWhere(MapState<String, V> state, Predicate<V> stale) throws Exception {
+        Iterator<Map.Entry<String, V>> it = state.iterator();
+        while (it.hasNext()) {
+            if (stale.test(it.next().getValue())) {
+                it.remove();
+            }
+        }
+        dropIfEmpty(state);
+    }
+
+    /**
+     * Removing a map's last entry through its iterator leaves an empty map behind in heap state
+     * backends, one per key forever: clearing the state drops it.
+     */
+    private static void dropIfEmpty(MapState<String, ?> state) throws Exception {
+        if (state.isEmpty()) {
+            state.clear();
+        }
+    }
+
+    /** Bounds state per process whatever the input: beyond {@code limit}, the oldest entries go. */
+    private static <V> void keepNewest(MapState<String, V> state, int limit, ToLongFunction<V> age) throws Exception {
+        List<Map.Entry<String, V>> entries = new ArrayList<>();
+        state.entries().forEach(entries::add);
+        if (entries.size() <= limit) {
+            return;
+        }
+        entries.sort(Comparator.comparingLong((Map.Entry<String, V> e) -> age.applyAsLong(e.getValue())));
+        for (Map.Entry<String, V> stale : entries.subList(0, entries.size() - limit)) {
+            state.remove(stale.getKey());
+        }
+    }
+}

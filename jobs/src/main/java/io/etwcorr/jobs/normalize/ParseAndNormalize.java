@@ -1,0 +1,64 @@
+package io.etwcorr.jobs.normalize;
+
+import io.etwcorr.jobs.model.EtwEvent;
+import io.etwcorr.jobs.output.OutputRecord;
+import io.etwcorr.jobs.model.RawRecord;
+
+import io.etwcorr.schemas.raw.RawEvent;
+import io.etwcorr.schemas.raw.RawEventCodec;
+import io.etwcorr.schemas.raw.RawEventException;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Parses and validates each raw record with the schemas codec and normalizes it into an
+ * {@link EtwEvent}. A record that breaks the contract goes to the dead-letter output with the
+ * reason; one whose host is known also goes on as an {@link io.etwcorr.jobs.model.EventKind#INVALID}
+ * marker, so that the host's health counts it and its sequence number is not taken for a gap.
+ */
+public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<OutputRecord> DEADLETTER = new OutputTag<>("deadletter") {};
+    public static final String RECORDS_IN = "etwcorr.records-in";
+
+    private final EventNormalizer normalizer = new EventNormalizer();
+    private transient Counter recordsIn;
+    private transient LongCounter recordsInTotal;
+    private transient Counter deadLetters;
+
+    @Override
+    public void open(OpenContext openContext) {
+        recordsInTotal = new LongCounter();
+        getRuntimeContext().addAccumulator(RECORDS_IN, recordsInTotal);
+        recordsIn = getRuntimeContext().getMetricGroup().counter("recordsIn");
+        deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
+    }
+
+    @Override
+    public void processElement(RawRecord record, Context ctx, Collector<EtwEvent> out) {
+        recordsIn.inc();
+        recordsInTotal.add(1);
+        RawEvent raw;
+        try {
+            raw = RawEventCodec.decode(record.value);
+        } catch (RawEventException e) {
+            deadLetters.inc();
+            ctx.output(DEADLETTER, DeadLetters.deadLetter(null, -1, e.kind().code(), e.getMessage(),
+                    record.value, record.origin));
+            return;
+        }
+        try {
+            out.collect(normalizer.normalize(raw));
+        } catch (RawEventException e) {
+            deadLetters.inc();
+            ctx.output(DEADLETTER, DeadLetters.deadLetter(raw.host(), raw.ts(), "normalize", e.getMessage(),
+                    record.value, record.origin));
+            out.collect(EtwEvent.invalid(raw.host(), raw.run(), raw.seq(), raw.ts()));
+        }
+    }
+}

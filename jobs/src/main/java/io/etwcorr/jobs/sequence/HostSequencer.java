@@ -1,0 +1,333 @@
+package io.etwcorr.jobs.sequence;
+
+import io.etwcorr.jobs.config.EtwcorrConfig;
+import io.etwcorr.jobs.model.EtwEvent;
+import io.etwcorr.jobs.model.EventKind;
+import io.etwcorr.jobs.output.OutputRecord;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Per host (the key): drops duplicates per (run, seq), counts sequence gaps, late events and ETW
+ * losses into etw.health, and releases the host's events in the host's own event-time order.
+ *
+ * <p>Time is kept per host, not by Flink watermarks, because hosts' clocks are skewed: a host ten
+ * minutes behind another in the same Kafka partition would otherwise have all its events late. The
+ * host's watermark is the newest timestamp it sent (events or heartbeats) minus the configured
+ * lateness; events are buffered until the watermark passes them and then released sorted by
+ * (ts, run, seq), so the correlation downstream is deterministic. An event older than the
+ * watermark is counted as late and released at once. Whenever the watermark crosses a bucket
+ * boundary, each process that had network or DNS activity gets a {@link EventKind#TICK} so that
+ * its buckets close and its expired state goes, even when the process itself is silent.
+ *
+ * <p>A host that goes silent is flushed after {@code idleHostFlushSeconds} of wall time; bounded
+ * input (analyze) is flushed at its end.
+ */
+public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, EtwEvent> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<OutputRecord> HEALTH = new OutputTag<>("health") {};
+
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final int MAX_RUNS_PER_HOST = 16;
+    /** Sorting key of released events: the host's event order, made total by run and seq. */
+    private static final Comparator<EtwEvent> HOST_ORDER = Comparator
+            .comparingLong((EtwEvent e) -> e.ts).thenComparing(e -> e.run).thenComparingLong(e -> e.seq);
+
+    private final long latenessMicros;
+    private final long bucketMicros;
+    private final long healthIntervalMicros;
+    private final long pidIdleMicros;
+    private final long idleFlushMillis;
+    private final int dedupeWindow;
+
+    private transient ValueState<Long> watermark;
+    private transient ValueState<Long> newestTs;
+    private transient ValueState<Long> lastTickBoundary;
+    private transient ValueState<Long> idleTimer;
+    private transient ValueState<Long> lastSeenWall;
+    private transient ListState<EtwEvent> pending;
+    private transient MapState<String, SequenceWindow> runs;
+    private transient MapState<Long, Long> activePids;
+    private transient MapState<Long, HealthCounters> health;
+    /** The health counters' running totals as Flink metrics, for the cluster's metric reporters. */
+    private transient Counter lateEvents;
+    private transient Counter sequenceGaps;
+    private transient Counter duplicates;
+
+    public HostSequencer(EtwcorrConfig.Correlation config) {
+        this.latenessMicros = config.latenessSeconds * MICROS_PER_SECOND;
+        this.bucketMicros = config.bucketSeconds * MICROS_PER_SECOND;
+        this.healthIntervalMicros = config.healthIntervalSeconds * MICROS_PER_SECOND;
+        // A process stays "active" as long as any of its state downstream may still need a tick.
+        this.pidIdleMicros = (Math.max(config.dnsTtlSeconds, config.bucketSeconds) + config.bucketSeconds)
+                * MICROS_PER_SECOND;
+        this.idleFlushMillis = config.idleHostFlushSeconds * 1000L;
+        this.dedupeWindow = config.dedupeWindow;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        watermark = getRuntimeContext().getState(new ValueStateDescriptor<>("watermark", Types.LONG));
+        newestTs = getRuntimeContext().getState(new ValueStateDescriptor<>("newest-ts", Types.LONG));
+        lastTickBoundary = getRuntimeContext().getState(new ValueStateDescriptor<>("last-tick", Types.LONG));
+        idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("idle-timer", Types.LONG));
+        lastSeenWall = getRuntimeContext().getState(new ValueStateDescriptor<>("last-seen-wall", Types.LONG));
+        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", EtwEvent.class));
+        runs = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("runs", Types.STRING, Types.POJO(SequenceWindow.class)));
+        activePids = getRuntimeContext().getMapState(new MapStateDescriptor<>("active-pids", Types.LONG, Types.LONG));
+        health = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("health", Types.LONG, Types.POJO(HealthCounters.class)));
+        lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
+        sequenceGaps = getRuntimeContext().getMetricGroup().counter("sequenceGaps");
+        duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");
+    }
+
+    @Override
+    public void processElement(EtwEvent event, Context ctx, Collector<EtwEvent> out) throws Exception {
+        HealthCounters counters = counters(event.ts);
+        counters.received++;
+        SequenceWindow.Outcome outcome = acceptSequence(event, counters);
+        if (outcome == SequenceWindow.Outcome.DUPLICATE) {
+            counters.duplicates++;
+            duplicates.inc();
+            health.put(intervalStart(event.ts), counters);
+            return;
+        }
+        boolean late = outcome == SequenceWindow.Outcome.BELOW_WINDOW;
+        switch (event.kind) {
+            case HEARTBEAT -> countHeartbeat(event, counters);
+            case PASSED_OVER -> counters.passedOver++;
+            case INVALID -> counters.deadLetters++;
+            default -> {
+                long current = currentWatermark();
+                if (event.ts < current) {
+                    late = true;
+                    release(event, out);
+                } else {
+                    pending.add(event);
+                }
+            }
+        }
+        if (late) {
+            counters.late++;
+            lateEvents.inc();
+        }
+        health.put(intervalStart(event.ts), counters);
+
+        Long newest = newestTs.value();
+        if (newest == null) {
+            // Bounded input (analyze) ends with the final watermark, which fires this timer.
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        }
+        if (newest == null || event.ts > newest) {
+            newestTs.update(event.ts);
+            long candidate = event.ts - latenessMicros;
+            // Advance in steps of at least a second: each advance sorts what is pending.
+            long current = currentWatermark();
+            if (current == Long.MIN_VALUE || candidate - current >= Math.min(MICROS_PER_SECOND, Math.max(1, latenessMicros))) {
+                advance(candidate, out, ctx);
+            }
+        }
+        armIdleTimer(ctx);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<EtwEvent> out) throws Exception {
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            flush(Long.MAX_VALUE, out, ctx); // the input ended: everything is final
+            return;
+        }
+        idleTimer.clear();
+        long due = lastSeenWall.value() + idleFlushMillis;
+        if (due > timestamp) {
+            idleTimer.update(due);
+            ctx.timerService().registerProcessingTimeTimer(due);
+        } else {
+            // The host is silent (its collector stopped or cannot reach Kafka): release what it sent
+            // and close its last bucket, but keep its processes, which are likely still running.
+            Long newest = newestTs.value();
+            if (newest != null) {
+                flush(newest + Math.max(bucketMicros, healthIntervalMicros), out, ctx);
+            }
+        }
+    }
+
+    /** Releases everything pending and moves the host's clock to {@code until}, counting the open gaps. */
+    private void flush(long until, Collector<EtwEvent> out, Context ctx) throws Exception {
+        Long newest = newestTs.value();
+        if (newest == null) {
+            return;
+        }
+        long gaps = 0;
+        for (Map.Entry<String, SequenceWindow> run : runs.entries()) {
+            SequenceWindow window = run.getValue();
+            gaps += window.countOpenGaps();
+            run.setValue(window);
+        }
+        if (gaps > 0) {
+            HealthCounters counters = counters(newest);
+            counters.sequenceGaps += gaps;
+            sequenceGaps.inc(gaps);
+            health.put(intervalStart(newest), counters);
+        }
+        advance(until, out, ctx);
+        // After a flush the host starts afresh; its dedupe windows and process list are kept.
+        watermark.update(newest);
+        lastTickBoundary.clear();
+    }
+
+    /** Records the event's (run, seq) and counts the gaps it revealed; duplicates and late ones are the caller's. */
+    private SequenceWindow.Outcome acceptSequence(EtwEvent event, HealthCounters counters) throws Exception {
+        SequenceWindow window = runs.get(event.run);
+        boolean newRun = window == null;
+        if (newRun) {
+            window = new SequenceWindow(dedupeWindow);
+            counters.runs++;
+            evictOldestRunIfFull();
+        }
+        long[] gaps = {0};
+        SequenceWindow.Outcome outcome = window.accept(event.seq, gaps);
+        counters.sequenceGaps += gaps[0];
+        sequenceGaps.inc(gaps[0]);
+        window.lastTs = Math.max(window.lastTs, event.ts);
+        runs.put(event.run, window);
+        return outcome;
+    }
+
+    private void evictOldestRunIfFull() throws Exception {
+        String oldest = null;
+        long oldestTs = Long.MAX_VALUE;
+        int count = 0;
+        for (Map.Entry<String, SequenceWindow> run : runs.entries()) {
+            count++;
+            if (run.getValue().lastTs < oldestTs) {
+                oldestTs = run.getValue().lastTs;
+                oldest = run.getKey();
+            }
+        }
+        if (count >= MAX_RUNS_PER_HOST) {
+            runs.remove(oldest);
+        }
+    }
+
+    /** Heartbeats carry the collector's counters since its start: the interval gets the increase. */
+    private void countHeartbeat(EtwEvent heartbeat, HealthCounters counters) throws Exception {
+        SequenceWindow run = runs.get(heartbeat.run);
+        counters.etwEventsLost += Math.max(0, heartbeat.eventsLost - run.eventsLost);
+        counters.etwBuffersLost += Math.max(0, heartbeat.buffersLost - run.buffersLost);
+        counters.collectorDropped += Math.max(0, heartbeat.dropped - run.dropped);
+        counters.collectorSpooled += Math.max(0, heartbeat.spooled - run.spooled);
+        run.eventsLost = Math.max(run.eventsLost, heartbeat.eventsLost);
+        run.buffersLost = Math.max(run.buffersLost, heartbeat.buffersLost);
+        run.dropped = Math.max(run.dropped, heartbeat.dropped);
+        run.spooled = Math.max(run.spooled, heartbeat.spooled);
+        runs.put(heartbeat.run, run);
+    }
+
+    /** Moves the host's watermark to {@code next}: releases, ticks and reports what it passed. */
+    private void advance(long next, Collector<EtwEvent> out, Context ctx) throws Exception {
+        List<EtwEvent> ready = new ArrayList<>();
+        List<EtwEvent> waiting = new ArrayList<>();
+        for (EtwEvent event : pending.get()) {
+            (event.ts <= next ? ready : waiting).add(event);
+        }
+        if (!ready.isEmpty()) {
+            ready.sort(HOST_ORDER);
+            pending.update(waiting);
+            for (EtwEvent event : ready) {
+                release(event, out);
+            }
+        }
+        watermark.update(next);
+        tickActiveProcesses(next, out, ctx);
+        emitClosedHealthIntervals(next, ctx);
+    }
+
+    private void release(EtwEvent event, Collector<EtwEvent> out) throws Exception {
+        if (event.isNetworkOrDns()) {
+            Long last = activePids.get(event.pid);
+            activePids.put(event.pid, last == null ? event.ts : Math.max(last, event.ts));
+        }
+        out.collect(event);
+    }
+
+    private void tickActiveProcesses(long next, Collector<EtwEvent> out, Context ctx) throws Exception {
+        long boundary = next == Long.MAX_VALUE ? next : Math.floorDiv(next, bucketMicros) * bucketMicros;
+        Long last = lastTickBoundary.value();
+        if (last != null && boundary <= last) {
+            return;
+        }
+        lastTickBoundary.update(boundary);
+        String host = ctx.getCurrentKey();
+        out.collect(EtwEvent.tick(host, -1, next)); // the host's own clock, for its process table
+        Iterator<Map.Entry<Long, Long>> it = activePids.iterator();
+        while (it.hasNext()) {
+            Map.Entry<Long, Long> active = it.next();
+            out.collect(EtwEvent.tick(host, active.getKey(), next));
+            if (next == Long.MAX_VALUE || active.getValue() < next - pidIdleMicros) {
+                it.remove(); // this was its last tick: nothing downstream is left to close
+            }
+        }
+    }
+
+    private void emitClosedHealthIntervals(long next, Context ctx) throws Exception {
+        Map<Long, HealthCounters> closed = new HashMap<>();
+        for (Map.Entry<Long, HealthCounters> interval : health.entries()) {
+            if (next == Long.MAX_VALUE || interval.getKey() + healthIntervalMicros <= next) {
+                closed.put(interval.getKey(), interval.getValue());
+            }
+        }
+        String host = ctx.getCurrentKey();
+        closed.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(interval -> {
+            ctx.output(HEALTH, HealthRecords.health(host, interval.getKey(),
+                    interval.getKey() + healthIntervalMicros, interval.getValue()));
+        });
+        for (Long start : closed.keySet()) {
+            health.remove(start);
+        }
+    }
+
+    /** One idle timer per host, pushed back lazily when it fires: no timer churn per event. */
+    private void armIdleTimer(Context ctx) throws Exception {
+        long now = ctx.timerService().currentProcessingTime();
+        lastSeenWall.update(now);
+        if (idleTimer.value() == null) {
+            idleTimer.update(now + idleFlushMillis);
+            ctx.timerService().registerProcessingTimeTimer(now + idleFlushMillis);
+        }
+    }
+
+    private HealthCounters counters(long ts) throws Exception {
+        HealthCounters counters = health.get(intervalStart(ts));
+        return counters == null ? new HealthCounters() : counters;
+    }
+
+    private long intervalStart(long ts) {
+        return Math.floorDiv(ts, healthIntervalMicros) * healthIntervalMicros;
+    }
+
+    private long currentWatermark() throws Exception {
+        Long value = watermark.value();
+        return value == null ? Long.MIN_VALUE : value;
+    }
+}

@@ -1,0 +1,15 @@
+package io.etwcorr.simulator;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Why a periodic benign (process, destination) pair is periodic. */
+public enum BenignCategory {
+    /** An update or telemetry service polling the same domain from every host. */
+    @JsonProperty("fleet_service") FLEET_SERVICE,
+    /** Time synchronisation. */
+    @JsonProperty("ntp") NTP,
+    /** A chat client's keep-alive on one long connection. */
+    @JsonProperty("keepalive") KEEPALIVE,
+    /** A browser tab polling a web application. */
+    @JsonProperty("browser") BROWSER
+}

@@ -1,0 +1,56 @@
+package io.etwcorr.simulator;
+
+import io.etwcorr.schemas.raw.RawEventCodec;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes a simulated corpus: the events as JSON Lines ({@code .gz} suffix: gzip-compressed), and
+ * the ground truth beside them as {@code <file>.truth.json}.
+ */
+public final class CorpusWriter {
+    private static final String TRUTH_SUFFIX = ".truth.json";
+
+    private CorpusWriter() {
+    }
+
+    /** Writes the corpus of {@code spec} to {@code events} and its truth file; returns the truth. */
+    public static GroundTruth write(FleetSpec spec, Path events) throws IOException {
+        GroundTruth truth;
+        try (Writer out = open(events)) {
+            truth = FleetSimulator.generate(spec, event -> {
+                try {
+                    out.write(RawEventCodec.encodeToString(event));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Files.writeString(truthFile(events), truth.toJson(), StandardCharsets.UTF_8);
+        return truth;
+    }
+
+    /** Where the ground truth of the events file {@code events} lives. */
+    public static Path truthFile(Path events) {
+        return events.resolveSibling(events.getFileName() + TRUTH_SUFFIX);
+    }
+
+    private static Writer open(Path file) throws IOException {
+        OutputStream out = Files.newOutputStream(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            out = new GZIPOutputStream(out, 1 << 16);
+        }
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    }
+}

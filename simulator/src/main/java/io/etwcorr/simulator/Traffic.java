@@ -1,0 +1,86 @@
+package io.etwcorr.simulator;
+
+import java.util.SplittableRandom;
+
+/**
+ * The network side of one host: its addresses, ephemeral ports and connection ids, and the DNS
+ * and TCP/UDP events a process causes. Each method logs at the given time and returns when its
+ * last event happened, so callers can chain steps.
+ */
+final class Traffic {
+    private static final int FIRST_EPHEMERAL_PORT = 49_152;
+    private static final int EPHEMERAL_PORTS = 16_384;
+    private static final int INTERFACE_INDEX = 12;
+
+    private final HostSimulator host;
+    private final SplittableRandom random;
+    final String ipv4;
+    final String ipv6;
+    private int nextPortOffset;
+    private long nextConnectionId;
+
+    Traffic(HostSimulator host, SplittableRandom random, int hostIndex) {
+        this.host = host;
+        this.random = random;
+        int n = hostIndex + 10;
+        this.ipv4 = "10." + (16 + n / 62_500) + "." + (n / 250 % 250) + "." + (1 + n % 250);
+        this.ipv6 = "2001:db8:10::" + Integer.toHexString(n + 1);
+        this.nextPortOffset = random.nextInt(EPHEMERAL_PORTS);
+        this.nextConnectionId = 0xFFFF_A000_0000L + ((long) random.nextInt(1 << 20) << 8);
+    }
+
+    /** 3006 then 3008 in {@code caller}; returns the completion time. */
+    long resolve(long t, SimProcess caller, String name, int queryType, int status, SimulatedDnsAnswer answer) {
+        host.emit(EtwEvents.dnsQuery(t, caller, name, queryType, INTERFACE_INDEX));
+        long completed = t + Micros.millisBetween(random, 2, 60);
+        host.emit(EtwEvents.dnsCompleted(completed, caller, name, queryType, status, answer.results()));
+        return completed;
+    }
+
+    /** An outbound connect of {@code owner} to {@code remote}:{@code port}, logged at {@code t}. */
+    TcpConnection connect(long t, SimProcess owner, String remote, int port) {
+        nextPortOffset = (nextPortOffset + 1 + random.nextInt(3)) % EPHEMERAL_PORTS;
+        nextConnectionId += 0x40L * (1 + random.nextInt(16));
+        boolean ipv6Remote = remote.indexOf(':') >= 0;
+        TcpConnection connection = new TcpConnection(owner, ipv6Remote ? ipv6 : ipv4, FIRST_EPHEMERAL_PORT + nextPortOffset,
+                remote, port, nextConnectionId);
+        host.emit(EtwEvents.tcpConnect(t, connection));
+        return connection;
+    }
+
+    /** One request and its response on {@code c}; returns the time of the response. */
+    long exchange(long t, TcpConnection c, int sent, int received) {
+        host.emit(EtwEvents.tcpSend(t, c, sent));
+        long answered = t + Micros.millisBetween(random, 20, 180);
+        host.emit(EtwEvents.tcpReceive(answered, c, received));
+        return answered;
+    }
+
+    long send(long t, TcpConnection c, int size) {
+        host.emit(EtwEvents.tcpSend(t, c, size));
+        return t;
+    }
+
+    long receive(long t, TcpConnection c, int size) {
+        host.emit(EtwEvents.tcpReceive(t, c, size));
+        return t;
+    }
+
+    long disconnect(long t, TcpConnection c) {
+        host.emit(EtwEvents.tcpDisconnect(t, c));
+        return t;
+    }
+
+    /** A UDP request from {@code localPort} and its reply; returns the reply's time. */
+    long udpExchange(long t, SimProcess owner, int localPort, String remote, int remotePort, int size) {
+        host.emit(EtwEvents.udp(t, true, owner, ipv4, localPort, remote, remotePort, size));
+        long replied = t + Micros.millisBetween(random, 8, 90);
+        host.emit(EtwEvents.udp(replied, false, owner, ipv4, localPort, remote, remotePort, size));
+        return replied;
+    }
+
+    /** A short pause between two steps of one exchange. */
+    long pause(long t, double fromMs, double toMs) {
+        return t + Micros.millisBetween(random, fromMs, toMs);
+    }
+}

@@ -1,0 +1,38 @@
+package io.etwcorr.testkit.etw;
+
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One ETW event as ProcessTrace would deliver it (header fields, keyword mask and payload bytes),
+ * with the props the decoder must return for it.
+ */
+public record EtwEventFixture(String providerName, UUID provider, int id, int version, int opcode, int headerFlags, int pid,
+        int tid, long tsMicros, byte[] payload, Map<String, Object> expectedProps, long keyword) {
+
+    /** An event without keywords. */
+    public EtwEventFixture(String providerName, UUID provider, int id, int version, int opcode, int headerFlags, int pid,
+            int tid, long tsMicros, byte[] payload, Map<String, Object> expectedProps) {
+        this(providerName, provider, id, version, opcode, headerFlags, pid, tid, tsMicros, payload, expectedProps, 0);
+    }
+
+    /** The same event with its payload cut to {@code length} bytes. */
+    public EtwEventFixture truncatedTo(int length) {
+        return new EtwEventFixture(providerName, provider, id, version, opcode, headerFlags, pid, tid, tsMicros,
+                Arrays.copyOf(payload, length), expectedProps, keyword);
+    }
+
+    /** The same event logged at {@code micros} since the epoch with the keyword mask {@code mask}. */
+    public EtwEventFixture at(long micros, long mask) {
+        return new EtwEventFixture(providerName, provider, id, version, opcode, headerFlags, pid, tid, micros, payload,
+                expectedProps, mask);
+    }
+
+    /** Names parameterized tests, e.g. {@code Microsoft-Windows-Kernel-Network 12 v0}. */
+    @Override
+    public String toString() {
+        return providerName + " " + id + " v" + version + ((headerFlags & EventHeaderFlags.POINTERS_32_BIT) != 0 ? " (32-bit)" : "");
+    }
+}
