@@ -3,6 +3,7 @@ package io.etwcorr.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etwcorr.schemas.out.EventField;
 
 /**
  * Renders an etw.anomalies record for a person: the beaconing process, where it calls and how
@@ -19,6 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *                      └╌ injected ─ rundll32.exe (7312)   ◀ beaconing
  *   ATT&amp;CK       Command and Control: T1071, T1055
  * </pre>
+ *
+ * A later record of the same episode ({@code beacon-updated}, same {@code event.id}) is one line:
+ *
+ * <pre>
+ * UPDATE beacon on WS-0001 at 2026-11-25T20:31:07Z (score 0.95): rundll32.exe (pid 7312) → cdn.evil.example, 74 callbacks since 2026-11-25T19:18:02Z, every 60.4 s  [id 5f0c…]
+ * </pre>
  */
 public final class AlertRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,11 +40,14 @@ public final class AlertRenderer {
         } catch (JsonProcessingException e) {
             return "(not an alert record: " + e.getOriginalMessage() + ")" + System.lineSeparator();
         }
+        if (EventField.BEACON_UPDATED.equals(alert.at("/event/action").asText())) {
+            return update(alert);
+        }
         StringBuilder text = new StringBuilder();
         JsonNode beacon = alert.path("beacon");
-        text.append(String.format("ALERT %s on %s at %s (score %.2f)%n", alert.at("/rule/name").asText("beacon"),
+        text.append(String.format("ALERT %s on %s at %s (score %.2f)  [id %s]%n", alert.at("/rule/name").asText("beacon"),
                 alert.at("/host/name").asText(), trimMicros(alert.path("@timestamp").asText()),
-                beacon.path("score").asDouble()));
+                beacon.path("score").asDouble(), alert.at("/event/id").asText()));
         JsonNode process = alert.path("process");
         text.append(String.format("  process      %s  %s%n", processLabel(process), process.path("executable").asText("")));
         if (process.hasNonNull("command_line")) {
@@ -55,6 +65,19 @@ public final class AlertRenderer {
         JsonNode threat = alert.path("threat");
         text.append(String.format("  ATT&CK       %s: %s%n", join(threat.at("/tactic/name")), join(threat.at("/technique/id"))));
         return text.toString();
+    }
+
+    private static String update(JsonNode alert) {
+        JsonNode beacon = alert.path("beacon");
+        JsonNode destination = alert.path("destination");
+        String target = destination.hasNonNull("domain") ? destination.path("domain").asText()
+                : destination.path("ip").asText() + ":" + destination.path("port").asInt();
+        return String.format("UPDATE %s on %s at %s (score %.2f): %s → %s, %d callbacks since %s, every %.1f s  [id %s]%n",
+                alert.at("/rule/name").asText("beacon"), alert.at("/host/name").asText(),
+                trimMicros(alert.path("@timestamp").asText()), beacon.path("score").asDouble(),
+                processLabel(alert.path("process")), target, beacon.path("callbacks").asLong(),
+                trimMicros(alert.at("/event/start").asText()), beacon.path("interval_s").asDouble(),
+                alert.at("/event/id").asText());
     }
 
     private static void appendLineage(StringBuilder text, JsonNode alert) {

@@ -93,15 +93,17 @@ class AnalyzeScenariosITCase {
 
     /**
      * Whether the alert names the implant's process and destination: the domain, else ip:port. A
-     * DNS-only beacon looks up random names under its C2 zone, which the alert names by its
-     * registrable domain.
+     * DNS-only beacon looks up random names under its C2 zone: the alert names the latest name asked
+     * and keys it by its registrable domain.
      */
     private static boolean isAbout(JsonNode alert, ImplantTruth implant) {
         JsonNode destination = alert.path("destination");
         String named = destination.hasNonNull("domain") ? destination.path("domain").asText()
                 : destination.path("ip").asText() + ":" + destination.path("port").asInt();
         boolean sameDestination = implant.mode() == BeaconMode.DNS_ONLY
-                ? ("." + implant.destination() + ".").endsWith("." + named + ".") : named.equals(implant.destination());
+                ? named.endsWith("." + implant.destination())
+                        && ("." + implant.destination()).endsWith("." + destination.path("registered_domain").asText())
+                : named.equals(implant.destination());
         return alert.at("/process/entity_id").asText().equals(implant.entityId()) && sameDestination;
     }
 }

@@ -35,9 +35,15 @@ public record Alert(
                 record.path("patient_zero").path("entity_id").asText(null), lineage);
     }
 
-    /** The destination as the detector keys it: the domain when the process resolved one, else {@code ip:port}. */
+    /**
+     * The destination as the detector keys it: the domain when the process resolved one (its registrable
+     * domain for a DNS-only beacon, whose names change), else {@code ip:port}.
+     */
     static String destinationKey(JsonNode destination) {
         String domain = destination.path("domain").asText(null);
-        return domain != null ? domain : destination.path("ip").asText() + ":" + destination.path("port").asInt();
+        if (domain == null) {
+            return destination.path("ip").asText() + ":" + destination.path("port").asInt();
+        }
+        return destination.hasNonNull("ip") ? domain : destination.path("registered_domain").asText(domain);
     }
 }

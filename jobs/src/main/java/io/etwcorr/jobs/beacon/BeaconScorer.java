@@ -3,6 +3,7 @@ package io.etwcorr.jobs.beacon;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.Callback;
+import io.etwcorr.schemas.out.EventField;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,15 +18,21 @@ import org.apache.flink.util.Collector;
 
 /**
  * Per (host, process entity, destination): keeps the latest callbacks, scores them with
- * {@link BeaconScore} and emits a {@link BeaconCandidate} when the score first crosses the
- * threshold — again only when it rises materially or after the quiet period, which starts a new
- * episode (a new alert id). Allowlisted callbacks are never scored. Idle series expire by TTL.
+ * {@link BeaconScore} and runs one alert episode (docs/contract/outputs.md): when the score first
+ * crosses the threshold a {@code beacon-detected} candidate with a new episode id goes out, then at
+ * most one {@code beacon-updated} per update interval under the same id while callbacks continue. A
+ * silence of the quiet period (at least 3 median intervals) ends the episode: the series starts
+ * afresh and its next detection gets a new id. Allowlisted callbacks are never scored. Idle series
+ * expire by TTL.
  */
 public final class BeaconScorer extends KeyedProcessFunction<String, Callback, BeaconCandidate> {
     private static final long serialVersionUID = 1L;
 
     /** Callbacks closer than this are one callback (parallel connections of one check-in). */
     private static final long SAME_CALLBACK_MICROS = 1_000_000L;
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    /** A silence of this many median intervals (or the quiet period, if longer) ends an episode. */
+    private static final double QUIET_INTERVALS = 3;
 
     private final EtwcorrConfig.Beacon config;
     private final Allowlist allowlist;
@@ -50,7 +57,7 @@ public final class BeaconScorer extends KeyedProcessFunction<String, Callback, B
             return;
         }
         CallbackSeries current = series.value();
-        if (current == null) {
+        if (current == null || episodeEndedBefore(current, callback.ts)) {
             current = new CallbackSeries();
             current.firstSeen = callback.ts;
         }
@@ -67,19 +74,32 @@ public final class BeaconScorer extends KeyedProcessFunction<String, Callback, B
         if (score.score < config.threshold) {
             return;
         }
-        long last = current.times[current.times.length - 1];
-        boolean quiet = current.alertedAt >= 0 && last - current.alertedAt >= config.quietPeriodSeconds * 1_000_000L;
-        if (quiet) {
-            current.episode++;
-            current.alertedScore = -1;
-        }
-        if (current.alertedScore >= 0 && score.score < current.alertedScore + config.materialRise) {
+        long last = current.lastCallback();
+        String action;
+        if (current.episodeId == null) {
+            action = EventField.BEACON_DETECTED;
+            String episode = callback.scoringKey() + '|' + current.firstSeen;
+            current.episodeId = UUID.nameUUIDFromBytes(episode.getBytes(StandardCharsets.UTF_8)).toString();
+        } else if (last - current.emittedAt >= config.updateIntervalSeconds * MICROS_PER_SECOND
+                && current.total > current.emittedCallbacks) {
+            action = EventField.BEACON_UPDATED;
+        } else {
             return;
         }
-        current.alertedScore = score.score;
-        current.alertedAt = last;
+        current.emittedAt = last;
+        current.emittedCallbacks = current.total;
+        current.emittedIntervalSeconds = score.intervalSeconds;
         series.update(current);
-        out.collect(candidate(callback, current, score));
+        out.collect(candidate(callback, current, score, action));
+    }
+
+    /** Whether a callback at {@code ts} comes after a silence that ended the series' episode. */
+    private boolean episodeEndedBefore(CallbackSeries s, long ts) {
+        if (s.episodeId == null) {
+            return false;
+        }
+        double quietSeconds = Math.max(config.quietPeriodSeconds, QUIET_INTERVALS * s.emittedIntervalSeconds);
+        return ts - s.lastCallback() >= quietSeconds * MICROS_PER_SECOND;
     }
 
     /** Inserts the callback in time order (streams of several connections interleave), keeping the window. */
@@ -119,7 +139,7 @@ public final class BeaconScorer extends KeyedProcessFunction<String, Callback, B
         return longer;
     }
 
-    private BeaconCandidate candidate(Callback callback, CallbackSeries s, BeaconScore score) {
+    private BeaconCandidate candidate(Callback callback, CallbackSeries s, BeaconScore score, String action) {
         BeaconCandidate candidate = new BeaconCandidate();
         candidate.host = callback.host;
         candidate.pid = callback.pid;
@@ -136,8 +156,8 @@ public final class BeaconScorer extends KeyedProcessFunction<String, Callback, B
         candidate.lastSeen = s.times[s.times.length - 1];
         candidate.bytesOutMedian = BeaconScore.medianOf(s.bytesOut);
         candidate.bytesInMedian = BeaconScore.medianOf(s.bytesIn);
-        String triple = callback.scoringKey() + '|' + s.episode;
-        candidate.episodeId = UUID.nameUUIDFromBytes(triple.getBytes(StandardCharsets.UTF_8)).toString();
+        candidate.episodeId = s.episodeId;
+        candidate.action = action;
         return candidate;
     }
 

@@ -86,11 +86,15 @@ public final class EtwcorrConfig implements Serializable {
         public double threshold = 0.55;
         /** How many of the latest callbacks are scored. */
         public int window = 48;
-        /** A later alert for the same triple needs a score this much higher, or the quiet period. */
-        public double materialRise = 0.25;
+        /** An episode ends after this long without a callback, or 3 median intervals if longer: the next one gets a new id. */
         public long quietPeriodSeconds = 3600;
-        /** Scoring state of a (process, destination) with no callback for this long is dropped (wall clock). */
-        public long idleTtlSeconds = 6 * 3600;
+        /** Within an episode, a beacon-updated record (same id) goes out at most this often, in event time. */
+        public long updateIntervalSeconds = 3600;
+        /**
+         * Scoring state of a (process, destination) with no callback for this long is dropped (wall clock);
+         * longer than the quiet period of the slowest beacon to follow (3 × a 4-hour sleep).
+         */
+        public long idleTtlSeconds = 24 * 3600;
         /** A destination contacted by at least this many hosts ... */
         public int prevalenceMinHosts = 5;
         /** ... that are also at least this fraction of the hosts seen is infrastructure, not C2. */

@@ -1,11 +1,11 @@
 package io.etwcorr.jobs.lineage;
 
 
+import io.etwcorr.jobs.beacon.Domains;
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.schemas.out.AnomalyRecord;
 import io.etwcorr.schemas.out.EcsTime;
-import io.etwcorr.schemas.out.Endpoint;
 import io.etwcorr.schemas.out.EventField;
 import io.etwcorr.schemas.out.HostField;
 import io.etwcorr.schemas.out.OutputJson;
@@ -21,24 +21,29 @@ final class AnomalyRecords {
 
     private AnomalyRecords() {}
 
-    /** The alert, keyed by host and timed at the candidate's last callback; {@code parent} null when unknown. */
+    /**
+     * The alert, keyed by its episode id (a compacted topic or a SIEM upsert keeps one record per
+     * episode) and timed at the candidate's last callback; {@code parent} null when unknown.
+     */
     static OutputRecord anomaly(BeaconCandidate candidate, Lineage lineage, ProcessEntry parent) {
         ProcessEntry alerting = lineage.alerting();
         AnomalyRecord record = new AnomalyRecord(
                 EcsTime.format(candidate.lastSeen),
-                EventField.networkAlert(candidate.episodeId),
+                EventField.networkAlert(candidate.episodeId, candidate.action, EcsTime.format(candidate.firstSeen),
+                        EcsTime.format(candidate.lastSeen)),
                 new AnomalyRecord.Rule("beacon"),
                 new HostField(candidate.host),
                 new AnomalyRecord.AlertProcess(ref(alerting), alerting.commandLine,
                         parent == null ? null : new ProcessRef(parent.pid, parent.entityId, parent.name, null)),
-                new Endpoint(candidate.ip, candidate.port < 0 ? null : candidate.port, candidate.domain, null, null),
+                new AnomalyRecord.Destination(candidate.ip, candidate.port < 0 ? null : candidate.port, candidate.domain,
+                        candidate.domain == null ? null : Domains.registrable(candidate.domain)),
                 beacon(candidate),
                 new AnomalyRecord.PatientZero(ref(lineage.patientZero()), lineage.patientZeroReason()),
                 lineage.links().stream()
                         .map(link -> new AnomalyRecord.LineageEntry(ref(link.process()), link.edge().wireName()))
                         .toArray(AnomalyRecord.LineageEntry[]::new),
                 threat(candidate, lineage));
-        return new OutputRecord(candidate.host, candidate.lastSeen, OutputJson.toJson(record));
+        return new OutputRecord(candidate.episodeId, candidate.lastSeen, OutputJson.toJson(record));
     }
 
     private static AnomalyRecord.Beacon beacon(BeaconCandidate candidate) {

@@ -20,6 +20,7 @@ public final class BeaconCandidate {
     public double jitter;
     public double score;
     public int callbacks;
+    /** The first callback of the episode (event.start); {@link #lastSeen} is the latest (event.end). */
     public long firstSeen;
     public long lastSeen;
     public long bytesOutMedian = -1;
@@ -27,6 +28,8 @@ public final class BeaconCandidate {
     public long hostsContactingDestination;
     /** Stable for the (host, entity, destination) triple and episode: the alert's event.id. */
     public String episodeId;
+    /** {@code beacon-detected} for the first record of the episode, {@code beacon-updated} after. */
+    public String action;
 
     public BeaconCandidate() {}
 }

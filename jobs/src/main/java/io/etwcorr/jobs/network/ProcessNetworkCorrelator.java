@@ -287,8 +287,9 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         due.sort(Comparator.comparingLong((PendingLookup l) -> l.ts).thenComparing(l -> l.queryName));
         for (PendingLookup lookup : due) {
             Callback callback = callback(ctx, lookup.ts);
-            callback.domain = Domains.registrable(lookup.queryName);
-            callback.destination = callback.domain;
+            // Keyed by the registrable domain (a tunnel's labels change), named by what was asked.
+            callback.domain = lookup.queryName;
+            callback.destination = Domains.registrable(lookup.queryName);
             ctx.output(CALLBACKS, callback);
         }
     }

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * One record for an output topic, already serialized: the sinks only route it. {@code key} is the
- * Kafka record key (the host name, so one host's records stay in order), {@code timestamp} the
+ * Kafka record key (the host name, so one host's records stay in order; an alert's
+ * episode id, so that all records of one episode share a key), {@code timestamp} the
  * event time in microseconds.
  */
 public final class OutputRecord {

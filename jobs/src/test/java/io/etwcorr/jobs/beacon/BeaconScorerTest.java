@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.Callback;
+import io.etwcorr.schemas.out.EventField;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -69,18 +70,62 @@ class BeaconScorerTest {
     }
 
     @Test
-    void afterTheQuietPeriodTheSameTripleAlertsAgainWithANewEpisodeId() throws Exception {
+    void oneEpisodeIsOneIdDetectedOnceThenUpdatedAtMostOncePerUpdateInterval() throws Exception {
         EtwcorrConfig.Beacon config = new EtwcorrConfig.Beacon();
         var harness = harness(config);
-        long sleep = 300 * SECOND;
-        int callbacks = (int) (config.quietPeriodSeconds * SECOND / sleep) + config.minCallbacks + 2;
+        long sleep = 60 * SECOND;
+        int callbacks = 6 * 60; // six hours of a one-minute beacon
         for (int i = 0; i < callbacks; i++) {
             harness.processElement(new StreamRecord<>(callback(START + i * sleep, "C:\\x\\rundll32.exe")));
         }
-        List<BeaconCandidate> alerts = candidates(harness);
-        assertThat(alerts).hasSize(2);
-        assertThat(alerts.get(1).lastSeen - alerts.get(0).lastSeen).isGreaterThanOrEqualTo(config.quietPeriodSeconds * SECOND);
-        assertThat(alerts.get(1).episodeId).isNotEqualTo(alerts.get(0).episodeId);
+        List<BeaconCandidate> records = candidates(harness);
+        assertThat(records).extracting(c -> c.action).containsExactly(EventField.BEACON_DETECTED,
+                EventField.BEACON_UPDATED, EventField.BEACON_UPDATED, EventField.BEACON_UPDATED,
+                EventField.BEACON_UPDATED, EventField.BEACON_UPDATED);
+        assertThat(records).extracting(c -> c.episodeId).containsOnly(records.get(0).episodeId);
+        assertThat(records).extracting(c -> c.firstSeen).containsOnly(START);
+        for (int i = 1; i < records.size(); i++) {
+            assertThat(records.get(i).lastSeen - records.get(i - 1).lastSeen)
+                    .isGreaterThanOrEqualTo(config.updateIntervalSeconds * SECOND);
+            assertThat(records.get(i).callbacks).isGreaterThan(records.get(i - 1).callbacks);
+        }
+        harness.close();
+    }
+
+    @Test
+    void aSilenceOfTheQuietPeriodEndsTheEpisodeAndTheNextDetectionHasANewId() throws Exception {
+        EtwcorrConfig.Beacon config = new EtwcorrConfig.Beacon();
+        var harness = harness(config);
+        long sleep = 300 * SECOND;
+        long resumeAt = START + 20 * sleep + config.quietPeriodSeconds * SECOND;
+        for (int i = 0; i < 20; i++) {
+            harness.processElement(new StreamRecord<>(callback(START + i * sleep, "C:\\x\\rundll32.exe")));
+        }
+        for (int i = 0; i < 20; i++) {
+            harness.processElement(new StreamRecord<>(callback(resumeAt + i * sleep, "C:\\x\\rundll32.exe")));
+        }
+        List<BeaconCandidate> detections = candidates(harness).stream()
+                .filter(c -> c.action.equals(EventField.BEACON_DETECTED)).toList();
+        assertThat(detections).hasSize(2);
+        assertThat(detections.get(1).episodeId).isNotEqualTo(detections.get(0).episodeId);
+        assertThat(detections.get(1).firstSeen).as("event.start of the new episode").isEqualTo(resumeAt);
+        assertThat(detections.get(1).callbacks).isEqualTo(config.minCallbacks);
+        harness.close();
+    }
+
+    @Test
+    void missedCallbacksShorterThanThreeSleepsKeepTheEpisode() throws Exception {
+        EtwcorrConfig.Beacon config = new EtwcorrConfig.Beacon();
+        var harness = harness(config);
+        long sleep = 4 * 3600 * SECOND; // a 4-hour sleep: the quiet period is 12 h, not 1 h
+        for (int i = 0; i < 16; i++) {
+            long missed = i >= 10 ? sleep : 0; // one check-in missed before the 11th
+            harness.processElement(new StreamRecord<>(callback(START + i * sleep + missed, "C:\\x\\rundll32.exe")));
+        }
+        List<BeaconCandidate> records = candidates(harness);
+        assertThat(records).isNotEmpty();
+        assertThat(records).extracting(c -> c.episodeId).containsOnly(records.get(0).episodeId);
+        assertThat(records.get(0).action).isEqualTo(EventField.BEACON_DETECTED);
         harness.close();
     }
 

@@ -108,7 +108,7 @@ class LineageFunctionTest {
 
         List<OutputRecord> output = harness.extractOutputValues();
         assertThat(output).singleElement().satisfies(record -> {
-            assertThat(record.key).isEqualTo(HOST);
+            assertThat(record.key).as("keyed by the episode's event.id").isEqualTo(rundllBeacon().episodeId);
             assertThat(record.timestamp).isEqualTo(LAST_CALLBACK);
         });
         JsonNode alert = onlyAlert(harness);
@@ -136,13 +136,15 @@ class LineageFunctionTest {
         alert.remove("patient_zero");
         assertThat(alert.toString()).isEqualTo("{"
                 + "\"@timestamp\":\"2026-11-25T19:08:20.000000Z\","
-                + "\"event\":{\"kind\":\"alert\",\"category\":[\"network\"],\"type\":[\"connection\"],\"id\":\"beacon-400-" + FIRST_CALLBACK + "\"},"
+                + "\"event\":{\"kind\":\"alert\",\"category\":[\"network\"],\"type\":[\"connection\"],"
+                + "\"action\":\"beacon-detected\",\"id\":\"beacon-400-" + FIRST_CALLBACK + "\","
+                + "\"start\":\"2026-11-25T19:06:50.000000Z\",\"end\":\"2026-11-25T19:08:20.000000Z\"},"
                 + "\"rule\":{\"name\":\"beacon\"},"
                 + "\"host\":{\"name\":\"WS-0042\"},"
                 + "\"process\":{\"pid\":7312,\"entity_id\":\"WS-0042:s400\",\"name\":\"rundll32.exe\","
                 + "\"executable\":\"C:\\\\Windows\\\\System32\\\\rundll32.exe\",\"command_line\":\"rundll32.exe /run\","
                 + "\"parent\":{\"pid\":5120,\"entity_id\":\"WS-0042:s300\",\"name\":\"powershell.exe\"}},"
-                + "\"destination\":{\"ip\":\"203.0.113.7\",\"port\":443,\"domain\":\"cdn.evil.example\"},"
+                + "\"destination\":{\"ip\":\"203.0.113.7\",\"port\":443,\"domain\":\"cdn.evil.example\",\"registered_domain\":\"evil.example\"},"
                 + "\"beacon\":{\"interval_s\":60.4,\"jitter\":0.21,\"callbacks\":14,\"score\":0.93,"
                 + "\"first_seen\":\"2026-11-25T19:06:50.000000Z\",\"last_seen\":\"2026-11-25T19:08:20.000000Z\","
                 + "\"bytes_out_median\":517,\"bytes_in_median\":190,\"hosts_contacting_destination\":1},"
@@ -223,7 +225,8 @@ class LineageFunctionTest {
         String json = harness.extractOutputValues().get(0).json;
         assertThat(SchemaValidator.validate(SchemaId.ANOMALY, json)).isEmpty();
         JsonNode alert = JSON.readTree(json);
-        assertThat(alert.path("destination").toString()).isEqualTo("{\"domain\":\"cdn.evil.example\"}");
+        assertThat(alert.path("destination").toString())
+                .isEqualTo("{\"domain\":\"cdn.evil.example\",\"registered_domain\":\"evil.example\"}");
         assertThat(alert.path("threat").path("technique").path("id").toString()).isEqualTo("[\"T1071\",\"T1071.004\"]");
     }
 

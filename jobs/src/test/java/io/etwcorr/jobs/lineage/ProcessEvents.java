@@ -4,6 +4,7 @@ import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
 import io.etwcorr.jobs.normalize.EntityIds;
+import io.etwcorr.schemas.out.EventField;
 
 /**
  * Normalized process events of host {@value #HOST} as the normalizer produces them, for the lineage
@@ -95,6 +96,7 @@ final class ProcessEvents {
         candidate.bytesInMedian = 190;
         candidate.hostsContactingDestination = 1;
         candidate.episodeId = "beacon-" + seq + "-" + firstSeen;
+        candidate.action = EventField.BEACON_DETECTED;
         return candidate;
     }
 

@@ -12,7 +12,7 @@ public record AnomalyRecord(
         Rule rule,
         HostField host,
         AlertProcess process,
-        Endpoint destination,
+        Destination destination,
         Beacon beacon,
         @JsonProperty("patient_zero") PatientZero patientZero,
         LineageEntry[] lineage,
@@ -28,6 +28,18 @@ public record AnomalyRecord(
             @JsonUnwrapped ProcessRef process,
             @JsonProperty("command_line") String commandLine,
             ProcessRef parent) {
+    }
+
+    /**
+     * ECS {@code destination} of an alert: the latest address called (absent for DNS-only beacons), the
+     * name the process asked for, and that name's registrable domain.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Destination(
+            String ip,
+            Integer port,
+            String domain,
+            @JsonProperty("registered_domain") String registeredDomain) {
     }
 
     /** The callback statistics that made the score; times are ECS timestamps, sizes in bytes. */

@@ -32,11 +32,12 @@ class OutputRecordsTest {
         ProcessRef powershell = new ProcessRef(5120, "WS-0042/seq/9012", "powershell.exe", null);
         return new AnomalyRecord(
                 EcsTime.format(T0),
-                EventField.networkAlert("beacon-WS-0042-9981-cdn.evil.example-1"),
+                EventField.networkAlert("beacon-WS-0042-9981-cdn.evil.example-1", EventField.BEACON_DETECTED,
+                        EcsTime.format(T0 - 785_072_456L), EcsTime.format(T0)),
                 new Rule("beacon"),
                 HOST,
                 new AlertProcess(RUNDLL, "rundll32.exe C:\\Users\\a\\AppData\\Local\\Temp\\x.dll,Start", powershell),
-                Endpoint.of("203.0.113.7", 443, "cdn.evil.example"),
+                new AnomalyRecord.Destination("203.0.113.7", 443, "cdn.evil.example", "evil.example"),
                 new Beacon(60.4, 0.21, 14, 0.93, EcsTime.format(T0 - 785_072_456L), EcsTime.format(T0), 517, 190, 1),
                 new PatientZero(winword, "first non-boundary ancestor below explorer.exe"),
                 new LineageEntry[] {

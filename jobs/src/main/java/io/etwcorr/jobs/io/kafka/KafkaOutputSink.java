@@ -9,7 +9,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Exactly-once Kafka sinks for the output topics: key = host, value = the record's JSON. */
+/** Exactly-once Kafka sinks for the output topics: key = {@link OutputRecord#key} (host, or an alert's event.id), value = its JSON. */
 public final class KafkaOutputSink {
     private KafkaOutputSink() {}
 
