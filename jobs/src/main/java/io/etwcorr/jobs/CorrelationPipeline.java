@@ -26,9 +26,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                                                           ├─ keyBy(host/pid) ─▶ DNS⋈TCP, buckets ─┬─▶ connections
  *                                                           │                                      ├─▶ flows
  *                                                           │       callbacks ◀────────────────────┘
- *                                                           │        ├─ keyBy(host|entity|destination) ─▶ beacon score
- *                                                           │        └─ keyBy(destination) ─▶ fleet prevalence ◀─┘
- *                                                           └─ keyBy(host): process table ◀── candidates ─▶ anomalies
+ *                                                           │        ├─ keyBy(host|entity|destination) ─▶ beacon score ─▶ candidates
+ *                                                           │        └─ keyBy(destination) ─▶ fleet prevalence ◀── candidates with lineage
+ *                                                           │                                   └─▶ anomalies
+ *                                                           └─ keyBy(host): process table ◀── candidates ─▶ lineage at each candidate's time
  * </pre>
  */
 public final class CorrelationPipeline {
@@ -73,19 +74,20 @@ public final class CorrelationPipeline {
                 .process(new BeaconScorer(config.beacon))
                 .uid("beacon-scorer").name("Beacon score per process and destination");
 
-        SingleOutputStreamOperator<BeaconCandidate> notInfrastructure = callbacks
-                .keyBy(callback -> callback.destination)
-                .connect(scored.keyBy(candidate -> candidate.destination))
-                .process(new FleetPrevalence(config.beacon))
-                .uid("fleet-prevalence").name("Fleet prevalence per destination");
-
-        SingleOutputStreamOperator<OutputRecord> anomalies = sequenced
+        // Lineage first, at each candidate's own time; only then may prevalence hold it (to the end of a bounded input).
+        SingleOutputStreamOperator<BeaconCandidate> withLineage = sequenced
                 .filter(LineageFunction::isInput)
                 .name("Process lifecycle events")
                 .keyBy(event -> event.host)
-                .connect(notInfrastructure.keyBy(candidate -> candidate.host))
+                .connect(scored.keyBy(candidate -> candidate.host))
                 .process(new LineageFunction(lineageConfig(config.beacon)))
-                .uid("lineage").name("Process lineage, patient zero, alerts");
+                .uid("lineage").name("Process lineage and patient zero at the alert's time");
+
+        SingleOutputStreamOperator<OutputRecord> anomalies = callbacks
+                .keyBy(callback -> callback.destination)
+                .connect(withLineage.keyBy(candidate -> candidate.destination))
+                .process(new FleetPrevalence(config.beacon))
+                .uid("fleet-prevalence").name("Fleet prevalence per destination, alerts");
 
         return new Outputs(
                 anomalies,

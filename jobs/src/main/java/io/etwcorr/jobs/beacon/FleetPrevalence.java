@@ -3,6 +3,7 @@ package io.etwcorr.jobs.beacon;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.Callback;
+import io.etwcorr.jobs.output.OutputRecord;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -11,12 +12,13 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Per destination: which hosts contacted it, and whether a beacon candidate toward it is C2 or
- * infrastructure. A destination contacted by at least {@code prevalenceMinHosts} hosts that are also
+ * Per destination: which hosts contacted it, and whether a beacon candidate toward it (its lineage
+ * already resolved) is C2 or infrastructure: C2 goes out as the etw.anomalies record. A destination contacted by at least {@code prevalenceMinHosts} hosts that are also
  * at least {@code prevalenceMinFraction} of the fleet within the window is infrastructure (update
  * services, NTP, chat): its candidates are dropped. Others pass on with the host count.
  *
@@ -27,13 +29,14 @@ import org.apache.flink.util.Collector;
  * <p>With {@code decideAtEndOfInput} (bounded runs) candidates wait for the end of the input, so the
  * decision does not depend on how other hosts' callbacks interleaved with them.
  */
-public final class FleetPrevalence extends KeyedCoProcessFunction<String, Callback, BeaconCandidate, BeaconCandidate> {
+public final class FleetPrevalence extends KeyedCoProcessFunction<String, Callback, BeaconCandidate, OutputRecord> {
     private static final long serialVersionUID = 1L;
 
     private final EtwcorrConfig.Beacon config;
     private transient MapState<String, Long> contacts;
     private transient ListState<BeaconCandidate> held;
     private transient Map<String, Long> fleet;
+    private transient Counter alerts;
 
     public FleetPrevalence(EtwcorrConfig.Beacon config) {
         this.config = config;
@@ -45,10 +48,11 @@ public final class FleetPrevalence extends KeyedCoProcessFunction<String, Callba
         held = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("held-candidates", Types.POJO(BeaconCandidate.class)));
         fleet = new HashMap<>();
+        alerts = getRuntimeContext().getMetricGroup().counter("alerts");
     }
 
     @Override
-    public void processElement1(Callback callback, Context ctx, Collector<BeaconCandidate> out) throws Exception {
+    public void processElement1(Callback callback, Context ctx, Collector<OutputRecord> out) throws Exception {
         Long last = contacts.get(callback.host);
         if (last == null) {
             forgetHostsOlderThan(callback.ts - config.prevalenceWindowSeconds * 1_000_000L);
@@ -63,7 +67,7 @@ public final class FleetPrevalence extends KeyedCoProcessFunction<String, Callba
     }
 
     @Override
-    public void processElement2(BeaconCandidate candidate, Context ctx, Collector<BeaconCandidate> out)
+    public void processElement2(BeaconCandidate candidate, Context ctx, Collector<OutputRecord> out)
             throws Exception {
         if (config.decideAtEndOfInput) {
             held.add(candidate);
@@ -74,7 +78,7 @@ public final class FleetPrevalence extends KeyedCoProcessFunction<String, Callba
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<BeaconCandidate> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<OutputRecord> out) throws Exception {
         for (BeaconCandidate candidate : held.get()) {
             decide(candidate, out);
         }
@@ -91,7 +95,7 @@ public final class FleetPrevalence extends KeyedCoProcessFunction<String, Callba
         }
     }
 
-    private void decide(BeaconCandidate candidate, Collector<BeaconCandidate> out) throws Exception {
+    private void decide(BeaconCandidate candidate, Collector<OutputRecord> out) throws Exception {
         long since = candidate.lastSeen - config.prevalenceWindowSeconds * 1_000_000L;
         long hosts = 0;
         for (Map.Entry<String, Long> contact : contacts.entries()) {
@@ -104,7 +108,8 @@ public final class FleetPrevalence extends KeyedCoProcessFunction<String, Callba
                 && hosts >= config.prevalenceMinFraction * Math.max(fleetSize, hosts);
         if (!infrastructure) {
             candidate.hostsContactingDestination = Math.max(1, hosts);
-            out.collect(candidate);
+            out.collect(AnomalyRecords.anomaly(candidate));
+            alerts.inc();
         }
     }
 }

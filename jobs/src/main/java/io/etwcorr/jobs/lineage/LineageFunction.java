@@ -4,7 +4,7 @@ package io.etwcorr.jobs.lineage;
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
-import io.etwcorr.jobs.output.OutputRecord;
+import io.etwcorr.jobs.model.LineageProcess;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -22,15 +22,17 @@ import org.apache.flink.util.Collector;
 
 /**
  * Per host (key: host): keeps the host's {@link ProcessTable} from its process events (input 1, in
- * host event-time order, with the host's watermark TICKs) and turns each beacon candidate (input 2)
- * into an etw.anomalies alert with the lineage and patient zero of its process.
+ * host event-time order, with the host's watermark TICKs) and adds to each beacon candidate (input 2)
+ * the lineage and patient zero of its process as of the candidate's last callback, before anything
+ * waits for the fleet prevalence: a bounded run then resolves every alert at its own time, as the
+ * streaming job does, never with a table emptied by the end of the file.
  *
  * <p>A candidate waits until the host's watermark has reached its last callback, so that every
  * process event up to then is in the table whichever input arrived first; after the end of input
  * (a TICK at {@link Long#MAX_VALUE}) it is resolved at once. No Flink timers: the host's own
  * watermark, carried by input 1, decides.
  */
-public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEvent, BeaconCandidate, OutputRecord> {
+public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEvent, BeaconCandidate, BeaconCandidate> {
     private static final long serialVersionUID = 1L;
 
     /** Due candidates go out in this order, so that the output does not depend on state iteration order. */
@@ -47,7 +49,7 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
     private transient ValueState<Long> earliestPending;
     private transient ProcessTable table;
     private transient LineageResolver resolver;
-    private transient Counter alerts;
+    private transient Counter evictions;
 
     public LineageFunction(LineageConfig config) {
         this.config = config;
@@ -72,13 +74,13 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
         pendingCandidates = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending-candidates", Types.STRING, Types.POJO(BeaconCandidate.class)));
         earliestPending = getRuntimeContext().getState(new ValueStateDescriptor<>("earliest-pending", Types.LONG));
-        table = new ProcessTable(new KeyedStateProcessStore(processes, livePids), config);
+        evictions = getRuntimeContext().getMetricGroup().counter("lineageEvictions");
+        table = new ProcessTable(new KeyedStateProcessStore(processes, livePids), config, evictions::inc);
         resolver = new LineageResolver(table, config.boundaryProcesses);
-        alerts = getRuntimeContext().getMetricGroup().counter("alerts");
     }
 
     @Override
-    public void processElement1(EtwEvent event, Context ctx, Collector<OutputRecord> out) throws Exception {
+    public void processElement1(EtwEvent event, Context ctx, Collector<BeaconCandidate> out) throws Exception {
         if (!isInput(event)) {
             return;
         }
@@ -92,7 +94,7 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
     }
 
     @Override
-    public void processElement2(BeaconCandidate candidate, Context ctx, Collector<OutputRecord> out) throws Exception {
+    public void processElement2(BeaconCandidate candidate, Context ctx, Collector<BeaconCandidate> out) throws Exception {
         Long watermark = hostWatermark.value();
         if (watermark != null && watermark >= candidate.lastSeen) {
             emit(candidate, out);
@@ -114,7 +116,7 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
         return current;
     }
 
-    private void releaseDue(long watermark, Collector<OutputRecord> out) throws Exception {
+    private void releaseDue(long watermark, Collector<BeaconCandidate> out) throws Exception {
         Long earliest = earliestPending.value();
         if (earliest == null || earliest > watermark) {
             return;
@@ -144,9 +146,31 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
         }
     }
 
-    private void emit(BeaconCandidate candidate, Collector<OutputRecord> out) throws Exception {
+    private void emit(BeaconCandidate candidate, Collector<BeaconCandidate> out) throws Exception {
         Lineage lineage = resolver.resolve(candidate.pid, candidate.entityId, candidate.firstSeen);
-        out.collect(AnomalyRecords.anomaly(candidate, lineage, table.parent(lineage.alerting())));
-        alerts.inc();
+        List<LineageLink> links = lineage.links();
+        candidate.lineage = new LineageProcess[links.size()];
+        for (int i = 0; i < links.size(); i++) {
+            LineageLink link = links.get(i);
+            candidate.lineage[i] = process(link.process(), link.edge().wireName());
+            if (link.process() == lineage.patientZero()) {
+                candidate.patientZeroIndex = i;
+            }
+        }
+        candidate.patientZeroReason = lineage.patientZeroReason();
+        ProcessEntry parent = table.parent(lineage.alerting());
+        candidate.parent = parent == null ? null : process(parent, null);
+        out.collect(candidate);
+    }
+
+    private static LineageProcess process(ProcessEntry entry, String edge) {
+        LineageProcess process = new LineageProcess();
+        process.pid = entry.pid;
+        process.entityId = entry.entityId;
+        process.name = entry.name;
+        process.executable = entry.executable;
+        process.commandLine = entry.commandLine;
+        process.edge = edge;
+        return process;
     }
 }

@@ -1,17 +1,26 @@
 package io.etwcorr.jobs.lineage;
 
 import io.etwcorr.jobs.model.EtwEvent;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The processes of one host, fed with its Kernel-Process events in host event-time order: who
  * started whom, who created threads in whom, and which process holds each PID now.
  *
- * <p>Exited processes stay for the retention period, so that alerts still find the ancestors of a
- * long-running process; {@link #expire} drops them and bounds the table.
+ * <p>An exited process stays while it is needed for a lineage: for the retention period after its
+ * own exit, and as long as any process it started or injected into (at any depth) is alive or
+ * within its own retention — a stager that exited 30 hours before its implant's next callback is
+ * still in the chain. {@link #expire} drops the rest and bounds the table, counting what the bound
+ * evicts.
  */
 final class ProcessTable {
     /** Only the latest injections matter (the last before a callback), so older ones go beyond this. */
@@ -27,11 +36,14 @@ final class ProcessTable {
     private final ProcessStore store;
     private final long retentionMicros;
     private final int maxProcesses;
+    private final Runnable onEviction;
 
-    ProcessTable(ProcessStore store, LineageConfig config) {
+    /** {@code onEviction} runs once per process the per-host bound evicts while it was still needed. */
+    ProcessTable(ProcessStore store, LineageConfig config, Runnable onEviction) {
         this.store = store;
         this.retentionMicros = config.retentionSeconds * MICROS_PER_SECOND;
         this.maxProcesses = config.maxProcessesPerHost;
+        this.onEviction = onEviction;
     }
 
     /** Applies one of the host's PROCESS_START, PROCESS_RUNDOWN, PROCESS_STOP or THREAD_START events. */
@@ -55,22 +67,59 @@ final class ProcessTable {
     }
 
     /**
-     * The host's watermark reached {@code watermark}: exited processes older than the retention go,
-     * then, beyond the per-host bound, the oldest exited and, if need be, the oldest running ones.
+     * The host's watermark reached {@code watermark}: processes no lineage needs any more go (exited
+     * beyond the retention, with no started or injected process that is alive or within its
+     * retention), then, beyond the per-host bound, the oldest exited and, if need be, the oldest
+     * running ones.
      */
     void expire(long watermark) throws Exception {
+        Map<String, ProcessEntry> all = new HashMap<>();
+        for (ProcessEntry entry : store.entries()) {
+            all.put(entry.entityId, entry);
+        }
+        Set<String> needed = new HashSet<>();
+        for (ProcessEntry entry : all.values()) {
+            if (!entry.hasExited() || watermark - entry.exitTime < retentionMicros) {
+                keepWithAncestors(entry, all, needed);
+            }
+        }
         List<ProcessEntry> kept = new ArrayList<>();
         List<ProcessEntry> expired = new ArrayList<>();
-        for (ProcessEntry entry : store.entries()) {
-            boolean beyondRetention = entry.hasExited() && watermark - entry.exitTime >= retentionMicros;
-            (beyondRetention ? expired : kept).add(entry);
+        for (ProcessEntry entry : all.values()) {
+            (needed.contains(entry.entityId) ? kept : expired).add(entry);
         }
         if (kept.size() > maxProcesses) {
             kept.sort(EVICTION_ORDER);
-            expired.addAll(kept.subList(0, kept.size() - maxProcesses));
+            List<ProcessEntry> evicted = kept.subList(0, kept.size() - maxProcesses);
+            for (int i = 0; i < evicted.size(); i++) {
+                onEviction.run();
+            }
+            expired.addAll(evicted);
         }
         for (ProcessEntry entry : expired) {
             remove(entry);
+        }
+    }
+
+    /** Marks {@code entry} and everything its lineage can reach (parents and injectors) as needed. */
+    private static void keepWithAncestors(ProcessEntry entry, Map<String, ProcessEntry> all, Set<String> needed) {
+        Deque<ProcessEntry> pending = new ArrayDeque<>();
+        pending.push(entry);
+        while (!pending.isEmpty()) {
+            ProcessEntry current = pending.pop();
+            if (!needed.add(current.entityId)) {
+                continue; // already marked, and its ancestors with it
+            }
+            ProcessEntry parent = current.parentEntityId == null ? null : all.get(current.parentEntityId);
+            if (parent != null) {
+                pending.push(parent);
+            }
+            for (Injection injection : current.injections) {
+                ProcessEntry injector = all.get(injection.injectorEntityId);
+                if (injector != null) {
+                    pending.push(injector);
+                }
+            }
         }
     }
 

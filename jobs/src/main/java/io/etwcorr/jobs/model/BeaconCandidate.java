@@ -1,9 +1,10 @@
 package io.etwcorr.jobs.model;
 
 /**
- * A (host, process entity, destination) whose callbacks scored as a beacon and passed the fleet
- * prevalence check: everything the alert says except the lineage, which the per-host process
- * table adds. A Flink POJO. Times are host event time, µs since the epoch.
+ * A (host, process entity, destination) whose callbacks scored as a beacon: everything the alert
+ * says. The per-host process table adds the lineage as of the candidate's last callback, then the
+ * fleet prevalence check adds the host count or drops it. A Flink POJO. Times are host event
+ * time, µs since the epoch.
  */
 public final class BeaconCandidate {
     public String host;
@@ -30,6 +31,14 @@ public final class BeaconCandidate {
     public String episodeId;
     /** {@code beacon-detected} for the first record of the episode, {@code beacon-updated} after. */
     public String action;
+
+    /** Oldest known ancestor first, the alerting process last; null until the lineage is resolved. */
+    public LineageProcess[] lineage;
+    /** The alerting process's parent, when the table knew it. */
+    public LineageProcess parent;
+    /** Index of the patient zero in {@link #lineage}, and why it was chosen. */
+    public int patientZeroIndex = -1;
+    public String patientZeroReason;
 
     public BeaconCandidate() {}
 }

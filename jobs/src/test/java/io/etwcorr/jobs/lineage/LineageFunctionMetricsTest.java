@@ -1,11 +1,11 @@
 package io.etwcorr.jobs.lineage;
 
+import static io.etwcorr.jobs.lineage.ProcessEvents.NO_PARENT;
 import static io.etwcorr.jobs.lineage.ProcessEvents.SECOND;
 import static io.etwcorr.jobs.lineage.ProcessEvents.T0;
-import static io.etwcorr.jobs.lineage.ProcessEvents.candidate;
 import static io.etwcorr.jobs.lineage.ProcessEvents.hostTick;
-import static io.etwcorr.jobs.lineage.ProcessEvents.rundown;
 import static io.etwcorr.jobs.lineage.ProcessEvents.start;
+import static io.etwcorr.jobs.lineage.ProcessEvents.stop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etwcorr.jobs.OperatorMetrics;
@@ -14,11 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The {@code alerts} metric of {@link LineageFunction}: one per alert written, none for a waiting candidate. */
+/** The {@code lineageEvictions} metric of {@link LineageFunction}: processes a lineage still needed that the per-host bound dropped. */
 class LineageFunctionMetricsTest {
-    private static final long FIRST_CALLBACK = T0 + 10 * SECOND;
-    private static final long LAST_CALLBACK = T0 + 100 * SECOND;
-
     private final OperatorMetrics metrics = new OperatorMetrics();
     private MockEnvironment environment;
     private LineageHarness harness;
@@ -26,10 +23,10 @@ class LineageFunctionMetricsTest {
     @BeforeEach
     void open() throws Exception {
         environment = metrics.environment();
-        harness = new LineageHarness(new LineageFunction(new LineageConfig()), environment);
+        LineageConfig config = new LineageConfig();
+        config.maxProcessesPerHost = 2;
+        harness = new LineageHarness(new LineageFunction(config), environment);
         harness.open();
-        harness.processElement1(rundown(T0, 3000, 100, "explorer.exe", 2900, 90));
-        harness.processElement1(start(T0 + 1, 7312, 400, "rundll32.exe", 3000, 100));
     }
 
     @AfterEach
@@ -39,15 +36,16 @@ class LineageFunctionMetricsTest {
     }
 
     @Test
-    void countsEachAlertWhenItIsWritten() throws Exception {
-        harness.processElement2(candidate(7312, 400, FIRST_CALLBACK, LAST_CALLBACK));
-        assertThat(metrics.count("alerts")).as("waits for the host's watermark").isZero();
+    void countsWhatTheBoundEvictsButNotWhatRetentionDrops() throws Exception {
+        harness.processElement1(start(T0, 3000, 100, "explorer.exe", 2900, NO_PARENT));
+        harness.processElement1(start(T0 + 1, 5001, 301, "a.exe", 3000, 100));
+        harness.processElement1(stop(T0 + 2, 5001, 301, "a.exe"));
+        harness.processElement1(hostTick(T0 + 25L * 3600 * SECOND));
+        assertThat(metrics.count("lineageEvictions")).as("a.exe left by retention").isZero();
 
-        harness.processElement1(hostTick(LAST_CALLBACK));
-        assertThat(metrics.count("alerts")).isEqualTo(1);
-
-        harness.processElement2(candidate(7312, 400, FIRST_CALLBACK + SECOND, LAST_CALLBACK));
-        assertThat(metrics.count("alerts")).as("due at once").isEqualTo(2);
-        assertThat(harness.extractOutputValues()).hasSize(2);
+        harness.processElement1(start(T0 + 26L * 3600 * SECOND, 5002, 302, "b.exe", 3000, 100));
+        harness.processElement1(start(T0 + 26L * 3600 * SECOND + 1, 5003, 303, "c.exe", 3000, 100));
+        harness.processElement1(hostTick(T0 + 26L * 3600 * SECOND + 2));
+        assertThat(metrics.count("lineageEvictions")).as("three running processes, room for two").isEqualTo(1);
     }
 }

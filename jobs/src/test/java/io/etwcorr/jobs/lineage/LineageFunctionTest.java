@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.etwcorr.jobs.beacon.AnomalyRecords;
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
-import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ class LineageFunctionTest {
     private static final long FIRST_CALLBACK = T0 + 10 * SECOND;
     private static final long LAST_CALLBACK = T0 + 100 * SECOND;
 
-    private final List<KeyedTwoInputStreamOperatorTestHarness<String, EtwEvent, BeaconCandidate, OutputRecord>> harnesses =
+    private final List<KeyedTwoInputStreamOperatorTestHarness<String, EtwEvent, BeaconCandidate, BeaconCandidate>> harnesses =
             new ArrayList<>();
 
     @AfterEach
@@ -48,7 +48,7 @@ class LineageFunctionTest {
         }
     }
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, EtwEvent, BeaconCandidate, OutputRecord> open(
+    private KeyedTwoInputStreamOperatorTestHarness<String, EtwEvent, BeaconCandidate, BeaconCandidate> open(
             LineageConfig config) throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
                 new KeyedCoProcessOperator<>(new LineageFunction(config)),
@@ -59,12 +59,12 @@ class LineageFunctionTest {
         return harness;
     }
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, EtwEvent, BeaconCandidate, OutputRecord> open()
+    private KeyedTwoInputStreamOperatorTestHarness<String, EtwEvent, BeaconCandidate, BeaconCandidate> open()
             throws Exception {
         return open(new LineageConfig());
     }
 
-    private static void send(KeyedTwoInputStreamOperatorTestHarness<String, EtwEvent, BeaconCandidate, OutputRecord> harness,
+    private static void send(KeyedTwoInputStreamOperatorTestHarness<String, EtwEvent, BeaconCandidate, BeaconCandidate> harness,
             EtwEvent... events) throws Exception {
         for (EtwEvent event : events) {
             harness.processElement1(event, event.ts);
@@ -88,12 +88,14 @@ class LineageFunctionTest {
         return candidate(7312, 400, FIRST_CALLBACK, LAST_CALLBACK);
     }
 
-    private static JsonNode onlyAlert(KeyedTwoInputStreamOperatorTestHarness<?, ?, ?, OutputRecord> harness)
+    /** The one candidate the function let out, as the alert record it becomes. */
+    private static JsonNode onlyAlert(KeyedTwoInputStreamOperatorTestHarness<?, ?, ?, BeaconCandidate> harness)
             throws Exception {
-        List<OutputRecord> output = harness.extractOutputValues();
+        List<BeaconCandidate> output = harness.extractOutputValues();
         assertThat(output).hasSize(1);
-        assertThat(SchemaValidator.validate(SchemaId.ANOMALY, output.get(0).json)).isEmpty();
-        return JSON.readTree(output.get(0).json);
+        String json = AnomalyRecords.anomaly(output.get(0)).json;
+        assertThat(SchemaValidator.validate(SchemaId.ANOMALY, json)).isEmpty();
+        return JSON.readTree(json);
     }
 
     @Test
@@ -106,10 +108,10 @@ class LineageFunctionTest {
 
         send(harness, hostTick(LAST_CALLBACK));
 
-        List<OutputRecord> output = harness.extractOutputValues();
-        assertThat(output).singleElement().satisfies(record -> {
-            assertThat(record.key).as("keyed by the episode's event.id").isEqualTo(rundllBeacon().episodeId);
-            assertThat(record.timestamp).isEqualTo(LAST_CALLBACK);
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(candidate -> {
+            assertThat(candidate.lastSeen).isEqualTo(LAST_CALLBACK);
+            assertThat(AnomalyRecords.anomaly(candidate).key).as("keyed by the episode's event.id")
+                    .isEqualTo(rundllBeacon().episodeId);
         });
         JsonNode alert = onlyAlert(harness);
         assertThat(alert.path("lineage").toString()).isEqualTo("["
@@ -191,11 +193,11 @@ class LineageFunctionTest {
         harness.processElement2(candidate(4400, 200, FIRST_CALLBACK, LAST_CALLBACK + 3), LAST_CALLBACK);
 
         send(harness, hostTick(LAST_CALLBACK + 2));
-        assertThat(harness.extractOutputValues()).extracting(record -> record.timestamp)
+        assertThat(harness.extractOutputValues()).extracting(candidate -> candidate.lastSeen)
                 .containsExactly(LAST_CALLBACK + 1, LAST_CALLBACK + 2);
 
         send(harness, start(LAST_CALLBACK + 3, 9000, 900, "calc.exe", 3000, 100));
-        assertThat(harness.extractOutputValues()).extracting(record -> record.timestamp)
+        assertThat(harness.extractOutputValues()).extracting(candidate -> candidate.lastSeen)
                 .containsExactly(LAST_CALLBACK + 1, LAST_CALLBACK + 2, LAST_CALLBACK + 3);
     }
 
@@ -222,7 +224,7 @@ class LineageFunctionTest {
         overDns.port = -1;
         harness.processElement2(overDns, LAST_CALLBACK);
 
-        String json = harness.extractOutputValues().get(0).json;
+        String json = AnomalyRecords.anomaly(harness.extractOutputValues().get(0)).json;
         assertThat(SchemaValidator.validate(SchemaId.ANOMALY, json)).isEmpty();
         JsonNode alert = JSON.readTree(json);
         assertThat(alert.path("destination").toString())

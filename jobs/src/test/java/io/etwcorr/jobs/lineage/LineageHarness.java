@@ -2,7 +2,6 @@ package io.etwcorr.jobs.lineage;
 
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.EtwEvent;
-import io.etwcorr.jobs.output.OutputRecord;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
@@ -14,17 +13,17 @@ import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
  * {@link LineageFunction} keyed by host in a given task environment (Flink's keyed two-input
  * harness always makes its own, whose metric group keeps nothing).
  */
-final class LineageHarness extends AbstractStreamOperatorTestHarness<OutputRecord> {
+final class LineageHarness extends AbstractStreamOperatorTestHarness<BeaconCandidate> {
     private static final KeySelector<EtwEvent, String> EVENT_HOST = event -> event.host;
     private static final KeySelector<BeaconCandidate, String> CANDIDATE_HOST = candidate -> candidate.host;
 
-    private final KeyedCoProcessOperator<String, EtwEvent, BeaconCandidate, OutputRecord> lineage;
+    private final KeyedCoProcessOperator<String, EtwEvent, BeaconCandidate, BeaconCandidate> lineage;
 
     LineageHarness(LineageFunction function, MockEnvironment environment) throws Exception {
         this(new KeyedCoProcessOperator<>(function), environment);
     }
 
-    private LineageHarness(KeyedCoProcessOperator<String, EtwEvent, BeaconCandidate, OutputRecord> lineage,
+    private LineageHarness(KeyedCoProcessOperator<String, EtwEvent, BeaconCandidate, BeaconCandidate> lineage,
             MockEnvironment environment) throws Exception {
         super(lineage, environment);
         this.lineage = lineage;

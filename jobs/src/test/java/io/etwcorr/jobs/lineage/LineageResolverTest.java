@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class LineageResolverTest {
     private static final long FIRST_CALLBACK = T0 + 10 * SECOND;
 
-    private final ProcessTable table = new ProcessTable(new InMemoryProcessStore(), new LineageConfig());
+    private final ProcessTable table = new ProcessTable(new InMemoryProcessStore(), new LineageConfig(), () -> { });
     private LineageResolver resolver = new LineageResolver(table, new LineageConfig().boundaryProcesses);
 
     private void apply(EtwEvent... events) throws Exception {
