@@ -18,6 +18,7 @@ import io.etwcorr.simulator.LineageEntry;
 import io.etwcorr.jobs.config.ConfigLoader;
 import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
+import io.etwcorr.schemas.out.EcsTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +72,54 @@ class AnalyzeScenariosITCase {
             assertThat(alert.at("/patient_zero/entity_id").asText()).isEqualTo(implant.patientZero().entityId());
             assertThat(alert.at("/beacon/callbacks").asInt()).isLessThanOrEqualTo(10);
         }
+    }
+
+    /**
+     * Two days of a small fleet, longer than every retention: a 4-hour sleeper first alerts about 30 h
+     * after its stager exited, a 1-minute beacon runs all along, a DNS tunnel lives in an injected
+     * svchost.exe. Each is one episode — one event.id, detected once, then rate-limited updates —
+     * and every record names the exact process, lineage and patient zero as of its own time.
+     */
+    @Test
+    void onATwoDayFleetEachBeaconIsOneEpisodeWithItsLineageAsOfEachRecord() throws Exception {
+        List<ImplantSpec> implants = List.of(
+                new ImplantSpec(0, 1800, 4 * 3600, 0.2, JitterKind.ASYMMETRIC, 0.0, BeaconMode.NEW_CONNECTION,
+                        Delivery.INJECTED, InjectionTarget.SPAWNED_RUNDLL32, "cdn.slow-sleeper.example", 443, 0),
+                new ImplantSpec(1, 3600, 60, 0.2, JitterKind.ASYMMETRIC, 0.05, BeaconMode.NEW_CONNECTION,
+                        Delivery.DIRECT, InjectionTarget.SPAWNED_RUNDLL32, "sync.long-runner.example", 443, 0),
+                new ImplantSpec(2, 7200, 300, 0.3, JitterKind.SYMMETRIC, 0.0, BeaconMode.DNS_ONLY,
+                        Delivery.INJECTED, InjectionTarget.EXISTING_SVCHOST, "t.dns-tunnel.example", 53, 0));
+        long twoDays = 48 * 3600;
+        FleetSpec fleet = new FleetSpec(15, 8, FleetSpec.DEFAULT_START_MICROS, twoDays, 0.2, implants, BenignMix.defaults());
+
+        List<JsonNode> alerts = analyze(fleet, "two-days.jsonl.gz");
+        GroundTruth truth = GroundTruth.read(CorpusWriter.truthFile(dir.resolve("two-days.jsonl.gz")));
+
+        for (ImplantTruth implant : truth.implants()) {
+            List<JsonNode> records = alerts.stream().filter(a -> isAbout(a, implant)).toList();
+            assertThat(records).as("records of %s -> %s", implant.image(), implant.destination()).isNotEmpty();
+            assertThat(records).extracting(a -> a.at("/event/id").asText()).as("one episode, one id").containsOnly(
+                    records.get(0).at("/event/id").asText());
+            assertThat(records).extracting(a -> a.at("/event/action").asText())
+                    .as("detected once, then updates").containsOnlyOnce("beacon-detected")
+                    .first().isEqualTo("beacon-detected");
+            assertThat(records.size()).as("updates at most hourly").isLessThanOrEqualTo(48);
+            for (JsonNode alert : records) {
+                assertThat(alert.at("/host/name").asText()).isEqualTo(implant.host());
+                assertThat(alert.at("/process/name").asText()).isEqualTo(implant.image());
+                assertThat(alert.path("lineage").findValuesAsText("entity_id"))
+                        .as("lineage of %s at %s", implant.image(), alert.path("@timestamp").asText())
+                        .containsExactlyElementsOf(implant.lineage().stream().map(LineageEntry::entityId).toList());
+                assertThat(alert.path("lineage").findValuesAsText("edge"))
+                        .containsExactlyElementsOf(implant.lineage().stream().map(LineageEntry::edge).toList());
+                assertThat(alert.at("/patient_zero/entity_id").asText()).isEqualTo(implant.patientZero().entityId());
+            }
+        }
+        JsonNode slowSleeper = alerts.stream().filter(a -> isAbout(a, truth.implants().get(0))).findFirst().orElseThrow();
+        long stagerExited = fleet.startMicros() + (implants.get(0).startAfterS() + 60) * 1_000_000L;
+        assertThat(EcsTime.parse(slowSleeper.at("/event/end").asText()) - stagerExited)
+                .as("the 4-hour sleeper first alerts more than a retention (24 h) after its stager exited")
+                .isGreaterThan(24 * 3600 * 1_000_000L);
     }
 
     @Test

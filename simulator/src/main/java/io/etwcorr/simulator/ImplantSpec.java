@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param hostIndex      index of the host in the fleet (0-based)
  * @param startAfterS    seconds after the fleet's start when the chain's first process starts
- * @param sleepS         nominal sleep between callbacks, 1 s … 1 h
+ * @param sleepS         nominal sleep between callbacks, 1 s … 4 h
  * @param jitter         jitter fraction, 0 … 0.5
  * @param jitterKind     how the jitter spreads the interval
  * @param missedFraction fraction of callback slots skipped entirely, 0 … 0.2
@@ -40,7 +40,7 @@ public record ImplantSpec(
         Objects.requireNonNull(target, "target");
         requireIn("hostIndex", hostIndex, 0, Integer.MAX_VALUE);
         requireIn("startAfterS", startAfterS, 0, Long.MAX_VALUE);
-        requireIn("sleepS", sleepS, 1, 3600);
+        requireIn("sleepS", sleepS, 1, 4 * 3600);
         requireIn("jitter", jitter, 0, 0.5);
         requireIn("missedFraction", missedFraction, 0, 0.2);
         requireIn("c2Port", c2Port, 1, 65535);
