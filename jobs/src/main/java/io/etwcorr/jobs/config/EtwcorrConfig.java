@@ -70,6 +70,8 @@ public final class EtwcorrConfig implements Serializable {
         public long callbackGapMillis = 1000;
         /** A connection silent this long is forgotten (keep-alive beacons may sleep an hour between sends). */
         public long connectionIdleSeconds = 4 * 3600;
+        /** The first UDP datagram to a remote endpoint after this much silence starts a new UDP "connection". */
+        public long udpIdleSeconds = 60;
         /** A DNS answer that no connection of the process uses within this window is a DNS-only callback. */
         public long dnsOnlyWindowSeconds = 10;
         /** How long a process's identity is kept after its last event when it never stopped. */

@@ -22,9 +22,9 @@ public final class NetworkRecords {
             .thenComparing(b -> b.remoteIp, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingInt(b -> b.remotePort);
 
-    /** An etw.connections record; {@code domain} null when no DNS answer of the process joined. */
-    public static OutputRecord connection(EtwEvent event, ProcessIdentity process, String direction, String domain,
-            long resolvedAt) {
+    /** An etw.connections record (TCP, or a UDP flow); {@code domain} null when no DNS answer of the process joined. */
+    public static OutputRecord connection(EtwEvent event, ProcessIdentity process, String transport, String direction,
+            String domain, long resolvedAt) {
         Endpoint local = Endpoint.of(event.localIp, event.localPort, null);
         Endpoint remote = Endpoint.of(event.remoteIp, event.remotePort, domain);
         boolean outbound = "outbound".equals(direction);
@@ -33,7 +33,7 @@ public final class NetworkRecords {
                 EventField.connectionStart(),
                 new HostField(event.host),
                 processRef(event.pid, process),
-                new NetworkField("tcp", direction),
+                new NetworkField(transport, direction),
                 outbound ? local : remote,
                 outbound ? remote : local,
                 domain == null ? null : new ConnectionRecord.Dns(

@@ -6,6 +6,7 @@ import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.beacon.Domains;
 import io.etwcorr.jobs.model.Callback;
 import io.etwcorr.jobs.model.EtwEvent;
+import io.etwcorr.jobs.model.EventKind;
 import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.normalize.EntityIds;
 import io.etwcorr.jobs.normalize.IpAddresses;
@@ -31,8 +32,12 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Per process (key: host + PID), in the host's event-time order as {@link HostSequencer} releases it:
- * joins each DNS answer with the TCP connections that follow it (etw.connections, the main output)
- * and sums bytes per remote endpoint in event-time buckets (etw.flows, a side output).
+ * joins each DNS answer with the TCP connections and UDP flows that follow it (etw.connections, the
+ * main output) and sums bytes per remote endpoint in event-time buckets (etw.flows, a side output).
+ * A UDP flow is a "connection" from the first datagram the process sends to a remote endpoint after
+ * an idle period (docs/contract/outputs.md); DNS (port 53) and multicast datagrams are lookups and
+ * announcements, not connections. A failed lookup followed within the DNS-only window by a
+ * successful one of the same name is one lookup, not a DNS-only callback of its own.
  *
  * <p>The state belongs to one process instance: a ProcessStart or rundown with another entity id
  * for the same PID (PID reuse) closes the previous instance's buckets and forgets its answers and
@@ -48,6 +53,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     private static final long MICROS_PER_SECOND = 1_000_000L;
     /** A bound on state per process, whatever the input: the oldest entries go first. */
     private static final int MAX_ENTRIES_PER_PROCESS = 4096;
+    private static final int DNS_PORT = 53;
 
     private final long bucketMicros;
     private final long dnsTtlMicros;
@@ -55,6 +61,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     private final long callbackGapMicros;
     private final long dnsOnlyWindowMicros;
     private final long connectionIdleMicros;
+    private final long udpIdleMicros;
 
     private transient ValueState<ProcessIdentity> identity;
     private transient MapState<String, DnsAnswer> answers;
@@ -69,6 +76,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         this.callbackGapMicros = config.callbackGapMillis * 1000L;
         this.dnsOnlyWindowMicros = config.dnsOnlyWindowSeconds * MICROS_PER_SECOND;
         this.connectionIdleMicros = config.connectionIdleSeconds * MICROS_PER_SECOND;
+        this.udpIdleMicros = config.udpIdleSeconds * MICROS_PER_SECOND;
     }
 
     /** Whether this function needs the event: process lifecycle, DNS answers, network, ticks. */
@@ -150,8 +158,26 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
                     connections.remove(key);
                 }
             }
-            case UDP_SEND -> count(event, "udp", true);
-            case UDP_RECEIVE -> count(event, "udp", false);
+            case UDP_SEND -> {
+                if (isUdpConnection(event)) {
+                    String key = udpKey(event);
+                    Connection flow = connection(key);
+                    if (!flow.announced || event.ts - flow.lastTs >= udpIdleMicros) {
+                        closeBurst(flow, ctx);
+                        flow.outbound = true;
+                        announce(event, key, flow, "outbound", out);
+                    }
+                    activity(event, key, flow, Math.max(0, event.size), 0, ctx);
+                }
+                count(event, "udp", true);
+            }
+            case UDP_RECEIVE -> {
+                Connection flow = isUdpConnection(event) ? connections.get(udpKey(event)) : null;
+                if (flow != null) {
+                    activity(event, udpKey(event), flow, 0, Math.max(0, event.size), ctx);
+                }
+                count(event, "udp", false);
+            }
             case TICK -> expire(event.ts, ctx);
             default -> { }
         }
@@ -178,6 +204,13 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
             return;
         }
         current(answer);
+        if (answer.addresses.length > 0) {
+            // A failed A lookup before a successful AAAA one (dual stack) is the same callback.
+            String name = answer.queryName;
+            long since = answer.ts - dnsOnlyWindowMicros;
+            removeWhere(pendingLookups, lookup -> lookup.addresses.length == 0 && lookup.queryName.equals(name)
+                    && lookup.ts >= since);
+        }
         for (String address : answer.addresses) {
             answers.put(address, new DnsAnswer(answer.queryName, answer.ts, answer.ts + dnsTtlMicros));
         }
@@ -315,8 +348,9 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         connection.remotePort = event.remotePort;
         connection.lastTs = event.ts;
         connections.put(key, connection);
-        out.collect(NetworkRecords.connection(event, current(event), direction, answer == null ? null : answer.queryName,
-                answer == null ? -1 : answer.resolvedAt));
+        String transport = event.kind == EventKind.UDP_SEND ? "udp" : "tcp";
+        out.collect(NetworkRecords.connection(event, current(event), transport, direction,
+                answer == null ? null : answer.queryName, answer == null ? -1 : answer.resolvedAt));
     }
 
     private DnsAnswer liveAnswer(String address, long at) throws Exception {
@@ -405,6 +439,16 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
             identity.update(current);
         }
         return current;
+    }
+
+    /** UDP to a remote endpoint that can be a callback's: not DNS itself, not multicast or broadcast. */
+    private static boolean isUdpConnection(EtwEvent event) {
+        return event.remoteIp != null && event.remotePort != DNS_PORT && !IpAddresses.isMulticastOrBroadcast(event.remoteIp);
+    }
+
+    /** UDP has no connection id: a flow is the process's local and remote endpoints. */
+    private static String udpKey(EtwEvent event) {
+        return "udp:" + event.localIp + ':' + event.localPort + '>' + event.remoteIp + ':' + event.remotePort;
     }
 
     private static String connectionKey(EtwEvent event) {

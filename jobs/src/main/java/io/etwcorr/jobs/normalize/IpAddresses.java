@@ -56,6 +56,22 @@ public final class IpAddresses {
                 && "89ab".indexOf(canonical.charAt(2)) >= 0;
     }
 
+    /** Whether a canonical address is multicast (224/4, ff00::/8) or the IPv4 limited broadcast. */
+    public static boolean isMulticastOrBroadcast(String canonical) {
+        if (canonical == null) {
+            return false;
+        }
+        if (canonical.startsWith("ff") && canonical.indexOf(':') == 4) {
+            return true;
+        }
+        int dot = canonical.indexOf('.');
+        if (dot < 0) {
+            return false;
+        }
+        int first = Integer.parseInt(canonical.substring(0, dot));
+        return (first >= 224 && first <= 239) || canonical.equals("255.255.255.255");
+    }
+
     /** Whether a canonical address is the unspecified address (0.0.0.0, ::). */
     public static boolean isUnspecified(String canonical) {
         return "0.0.0.0".equals(canonical) || "::".equals(canonical);

@@ -14,6 +14,7 @@ import static io.etwcorr.schemas.out.EcsTime.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.etwcorr.jobs.model.Callback;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
 import io.etwcorr.jobs.output.OutputRecord;
@@ -183,17 +184,65 @@ class ProcessNetworkCorrelatorTest {
     }
 
     @Test
-    void udpTrafficIsAFlowButNoConnection() throws Exception {
+    void dnsDatagramsAreAFlowButNoConnection() throws Exception {
         send(start(PID, 9981, RUNDLL, T0),
                 net(EventKind.UDP_SEND, PID, T0 + SECOND, "192.0.2.53", 53, 40, 0),
+                net(EventKind.UDP_SEND, PID, T0 + SECOND, "239.255.255.250", 1900, 40, 0),
                 net(EventKind.UDP_RECEIVE, PID, T0 + 2 * SECOND, "192.0.2.53", 53, 120, 0));
         tick(PID, Long.MAX_VALUE);
 
         assertThat(connections()).isEmpty();
-        assertThat(flows()).hasSize(1);
+        assertThat(callbacks()).isEmpty();
+        assertThat(flows()).hasSize(2);
         assertThat(flows().get(0).at("/network/transport").asText()).isEqualTo("udp");
         assertThat(flows().get(0).at("/source/bytes").asLong()).isEqualTo(40);
         assertThat(flows().get(0).at("/destination/bytes").asLong()).isEqualTo(120);
+    }
+
+    @Test
+    void aLookupFollowedByUdpIsAUdpConnectionJoinedWithDnsAndNoDnsOnlyCallback() throws Exception {
+        String ntp = "198.51.100.123";
+        send(start(PID, 9981, RUNDLL, T0),
+                answer(PID, T0, "time.windows.com", ntp),
+                net(EventKind.UDP_SEND, PID, T0 + SECOND, ntp, 123, 48, 0),
+                net(EventKind.UDP_SEND, PID, T0 + 30 * SECOND, ntp, 123, 48, 0),
+                answer(PID, T0 + 900 * SECOND, "time.windows.com", ntp),
+                net(EventKind.UDP_SEND, PID, T0 + 901 * SECOND, ntp, 123, 48, 0));
+        tick(PID, Long.MAX_VALUE);
+
+        assertThat(connections()).as("a new UDP connection after 60 s of silence, not after 29 s")
+                .extracting(c -> c.at("/@timestamp").asText()).containsExactly(format(T0 + SECOND), format(T0 + 901 * SECOND));
+        JsonNode first = connections().get(0);
+        assertThat(first.at("/network/transport").asText()).isEqualTo("udp");
+        assertThat(first.at("/network/direction").asText()).isEqualTo("outbound");
+        assertThat(first.at("/destination/port").asInt()).isEqualTo(123);
+        assertThat(first.at("/dns/question/name").asText()).isEqualTo("time.windows.com");
+        assertThat(callbacks()).extracting(c -> c.destination).containsOnly("time.windows.com");
+        assertThat(callbacks()).extracting(c -> c.ip).doesNotContainNull();
+        assertThat(callbacks()).extracting(c -> c.ts)
+                .containsExactly(T0 + SECOND, T0 + 30 * SECOND, T0 + 901 * SECOND);
+    }
+
+    @Test
+    void aFailedLookupFollowedBySuccessfulOneOfTheSameNameIsOneCallback() throws Exception {
+        String v6 = "2001:db8::c2";
+        send(start(PID, 9981, RUNDLL, T0),
+                answer(PID, T0, DOMAIN),
+                answer(PID, T0 + 200_000, DOMAIN, v6),
+                net(EventKind.TCP_CONNECT, PID, T0 + SECOND, v6, 443, 0, 9),
+                net(EventKind.TCP_SEND, PID, T0 + SECOND, v6, 443, 300, 9),
+                answer(PID, T0 + 100 * SECOND, "other.example"));
+        tick(PID, Long.MAX_VALUE);
+
+        assertThat(callbacks()).extracting(c -> c.destination).as("a lone failed lookup is still a callback")
+                .containsExactlyInAnyOrder(DOMAIN, "other.example");
+        assertThat(callbacks()).filteredOn(c -> c.destination.equals(DOMAIN)).singleElement()
+                .satisfies(c -> assertThat(c.ip).isEqualTo(v6));
+    }
+
+    private List<Callback> callbacks() {
+        Queue<StreamRecord<Callback>> side = harness.getSideOutput(ProcessNetworkCorrelator.CALLBACKS);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
     }
 
     @Test

@@ -115,4 +115,16 @@ class IpAddressesTest {
         assertThat(IpAddresses.isUnspecified(null)).isFalse();
         assertThat(IpAddresses.isLoopbackOrLinkLocal(null)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"224.0.0.251", "239.255.255.250", "255.255.255.255", "ff02::1", "ff05::1:3"})
+    void recognizesMulticastAndBroadcast(String canonical) {
+        assertThat(IpAddresses.isMulticastOrBroadcast(canonical)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"223.255.255.255", "240.0.0.1", "10.0.0.255", "ff::1", "2001:db8::ff", "fe80::1"})
+    void recognizesUnicast(String canonical) {
+        assertThat(IpAddresses.isMulticastOrBroadcast(canonical)).isFalse();
+    }
 }
