@@ -27,6 +27,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                                                           │                                      ├─▶ flows
  *                                                           │       callbacks ◀────────────────────┘
  *                                                           │        ├─ keyBy(host|entity|destination) ─▶ beacon score ─▶ candidates
+ *                                                           │        ├─ keyBy(host|exe|cmdline|destination) ─▶ group score ─▶ candidates
  *                                                           │        └─ keyBy(destination) ─▶ fleet prevalence ◀── candidates with lineage
  *                                                           │                                   └─▶ anomalies
  *                                                           └─ keyBy(host): process table ◀── candidates ─▶ lineage at each candidate's time
@@ -69,10 +70,14 @@ public final class CorrelationPipeline {
                 .uid("dns-tcp-join").name("DNS ⋈ TCP per process, byte buckets");
 
         DataStream<Callback> callbacks = connections.getSideOutput(ProcessNetworkCorrelator.CALLBACKS);
-        SingleOutputStreamOperator<BeaconCandidate> scored = callbacks
-                .keyBy(Callback::scoringKey)
-                .process(new BeaconScorer(config.beacon))
-                .uid("beacon-scorer").name("Beacon score per process and destination");
+        DataStream<BeaconCandidate> scored = callbacks
+                .keyBy(BeaconScorer.Keying.PROCESS.keySelector())
+                .process(new BeaconScorer(config.beacon, BeaconScorer.Keying.PROCESS))
+                .uid("beacon-scorer").name("Beacon score per process and destination")
+                .union(callbacks
+                        .keyBy(BeaconScorer.Keying.PROCESS_GROUP.keySelector())
+                        .process(new BeaconScorer(config.beacon, BeaconScorer.Keying.PROCESS_GROUP))
+                        .uid("beacon-group-scorer").name("Beacon score per process group and destination"));
 
         // Lineage first, at each candidate's own time; only then may prevalence hold it (to the end of a bounded input).
         SingleOutputStreamOperator<BeaconCandidate> withLineage = sequenced

@@ -55,7 +55,7 @@ public final class AnomalyRecords {
         return new AnomalyRecord.Beacon(candidate.intervalSeconds, candidate.jitter, candidate.callbacks,
                 candidate.score, EcsTime.format(candidate.firstSeen), EcsTime.format(candidate.lastSeen),
                 Math.max(0, candidate.bytesOutMedian), Math.max(0, candidate.bytesInMedian),
-                candidate.hostsContactingDestination);
+                candidate.hostsContactingDestination, candidate.instances > 0 ? candidate.instances : null);
     }
 
     /** MITRE ATT&CK: application-layer C2, over DNS when no address was contacted, and injection when the chain shows one. */

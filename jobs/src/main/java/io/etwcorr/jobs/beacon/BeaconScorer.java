@@ -7,12 +7,14 @@ import io.etwcorr.schemas.out.EventField;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -24,6 +26,11 @@ import org.apache.flink.util.Collector;
  * silence of the quiet period (at least 3 median intervals) ends the episode: the series starts
  * afresh and its next detection gets a new id. Allowlisted callbacks are never scored. Idle series
  * expire by TTL.
+ *
+ * <p>{@link Keying#PROCESS_GROUP} scores the same callbacks per {@link Callback#groupKey()} instead: a
+ * scheduled task or loop that starts a new process per callback. A group alerts only once at least
+ * two instances called back (one instance is the per-process scorer's), and names the latest
+ * instance with the number of instances.
  */
 public final class BeaconScorer extends KeyedProcessFunction<String, Callback, BeaconCandidate> {
     private static final long serialVersionUID = 1L;
@@ -34,12 +41,31 @@ public final class BeaconScorer extends KeyedProcessFunction<String, Callback, B
     /** A silence of this many median intervals (or the quiet period, if longer) ends an episode. */
     private static final double QUIET_INTERVALS = 3;
 
+    /** What one series is: the callbacks of one process instance, or of one process group. */
+    public enum Keying {
+        PROCESS(Callback::scoringKey),
+        PROCESS_GROUP(Callback::groupKey);
+
+        private final KeySelector<Callback, String> key;
+
+        Keying(KeySelector<Callback, String> key) {
+            this.key = key;
+        }
+
+        /** The key of a callback's series, to key the stream by. */
+        public KeySelector<Callback, String> keySelector() {
+            return key;
+        }
+    }
+
     private final EtwcorrConfig.Beacon config;
+    private final Keying keying;
     private final Allowlist allowlist;
     private transient ValueState<CallbackSeries> series;
 
-    public BeaconScorer(EtwcorrConfig.Beacon config) {
+    public BeaconScorer(EtwcorrConfig.Beacon config, Keying keying) {
         this.config = config;
+        this.keying = keying;
         this.allowlist = new Allowlist(config.allowlist);
     }
 
@@ -65,9 +91,14 @@ public final class BeaconScorer extends KeyedProcessFunction<String, Callback, B
             current.ip = callback.ip;
             current.port = callback.port;
         }
+        if (callback.ts >= current.lastCallback() && !Objects.equals(callback.entityId, current.lastEntityId)) {
+            current.lastEntityId = callback.entityId;
+            current.lastPid = callback.pid;
+            current.instances++;
+        }
         add(current, callback);
         series.update(current);
-        if (current.total < config.minCallbacks) {
+        if (current.total < config.minCallbacks || (keying == Keying.PROCESS_GROUP && current.instances < 2)) {
             return;
         }
         BeaconScore score = BeaconScore.of(current.times, current.bytesOut);
@@ -78,7 +109,7 @@ public final class BeaconScorer extends KeyedProcessFunction<String, Callback, B
         String action;
         if (current.episodeId == null) {
             action = EventField.BEACON_DETECTED;
-            String episode = callback.scoringKey() + '|' + current.firstSeen;
+            String episode = keying.key.getKey(callback) + '|' + current.firstSeen;
             current.episodeId = UUID.nameUUIDFromBytes(episode.getBytes(StandardCharsets.UTF_8)).toString();
         } else if (last - current.emittedAt >= config.updateIntervalSeconds * MICROS_PER_SECOND
                 && current.total > current.emittedCallbacks) {
@@ -142,8 +173,9 @@ public final class BeaconScorer extends KeyedProcessFunction<String, Callback, B
     private BeaconCandidate candidate(Callback callback, CallbackSeries s, BeaconScore score, String action) {
         BeaconCandidate candidate = new BeaconCandidate();
         candidate.host = callback.host;
-        candidate.pid = callback.pid;
-        candidate.entityId = callback.entityId;
+        candidate.pid = keying == Keying.PROCESS_GROUP ? s.lastPid : callback.pid;
+        candidate.entityId = keying == Keying.PROCESS_GROUP ? s.lastEntityId : callback.entityId;
+        candidate.instances = keying == Keying.PROCESS_GROUP ? s.instances : 0;
         candidate.destination = callback.destination;
         candidate.domain = callback.domain;
         candidate.ip = s.ip;

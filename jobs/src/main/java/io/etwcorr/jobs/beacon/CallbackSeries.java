@@ -12,6 +12,10 @@ public final class CallbackSeries {
     public long firstSeen;
     public int total;
     public String ip;
+    /** Process-group series: the latest instance that called back, and how many instances did. */
+    public String lastEntityId;
+    public long lastPid = -1;
+    public int instances;
     public int port = -1;
     /** The event.id of the current episode; null while the series has not crossed the threshold. */
     public String episodeId;

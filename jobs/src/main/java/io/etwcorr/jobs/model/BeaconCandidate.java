@@ -27,6 +27,8 @@ public final class BeaconCandidate {
     public long bytesOutMedian = -1;
     public long bytesInMedian = -1;
     public long hostsContactingDestination;
+    /** For a process-group candidate, how many process instances called back; 0 for one instance's. */
+    public int instances;
     /** Stable for the (host, entity, destination) triple and episode: the alert's event.id. */
     public String episodeId;
     /** {@code beacon-detected} for the first record of the episode, {@code beacon-updated} after. */

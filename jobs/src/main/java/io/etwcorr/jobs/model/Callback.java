@@ -1,5 +1,7 @@
 package io.etwcorr.jobs.model;
 
+import java.util.Locale;
+
 /**
  * One callback of a process toward a destination: an outbound connection, a send burst after an
  * idle gap on an existing connection, or a DNS lookup that no connection followed. The stream of
@@ -10,8 +12,10 @@ public final class Callback {
     public String host;
     public long pid = -1;
     public String entityId;
-    /** The process image (DOS path when known), for the allowlist. */
+    /** The process image (DOS path when known), for the allowlist and the process group. */
     public String executable;
+    /** The process's command line with volatile tokens replaced (its process group), "" when unknown. */
+    public String groupCommandLine = "";
     /** The destination key: the resolved domain when known, else {@code ip:port}. */
     public String destination;
     public String domain;
@@ -27,5 +31,14 @@ public final class Callback {
     /** The key of the scoring state: one stream per host, process instance and destination. */
     public String scoringKey() {
         return host + '|' + entityId + '|' + destination;
+    }
+
+    /**
+     * The key of the process-group scoring state: one stream per host, executable, normalized command
+     * line and destination, whichever instance called back (a task starting a process per callback).
+     */
+    public String groupKey() {
+        return host + '|' + (executable == null ? "" : executable.toLowerCase(Locale.ROOT)) + '|'
+                + groupCommandLine + '|' + destination;
     }
 }

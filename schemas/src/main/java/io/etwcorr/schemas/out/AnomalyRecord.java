@@ -42,7 +42,11 @@ public record AnomalyRecord(
             @JsonProperty("registered_domain") String registeredDomain) {
     }
 
-    /** The callback statistics that made the score; times are ECS timestamps, sizes in bytes. */
+    /**
+     * The callback statistics that made the score; times are ECS timestamps, sizes in bytes;
+     * {@code instances} only for a process group (how many process instances called back).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Beacon(
             @JsonProperty("interval_s") double intervalS,
             double jitter,
@@ -52,7 +56,8 @@ public record AnomalyRecord(
             @JsonProperty("last_seen") String lastSeen,
             @JsonProperty("bytes_out_median") long bytesOutMedian,
             @JsonProperty("bytes_in_median") long bytesInMedian,
-            @JsonProperty("hosts_contacting_destination") long hostsContactingDestination) {
+            @JsonProperty("hosts_contacting_destination") long hostsContactingDestination,
+            Integer instances) {
     }
 
     /** The process the investigation starts from, and why it was chosen. */

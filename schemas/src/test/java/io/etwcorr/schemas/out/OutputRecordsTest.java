@@ -38,7 +38,7 @@ class OutputRecordsTest {
                 HOST,
                 new AlertProcess(RUNDLL, "rundll32.exe C:\\Users\\a\\AppData\\Local\\Temp\\x.dll,Start", powershell),
                 new AnomalyRecord.Destination("203.0.113.7", 443, "cdn.evil.example", "evil.example"),
-                new Beacon(60.4, 0.21, 14, 0.93, EcsTime.format(T0 - 785_072_456L), EcsTime.format(T0), 517, 190, 1),
+                new Beacon(60.4, 0.21, 14, 0.93, EcsTime.format(T0 - 785_072_456L), EcsTime.format(T0), 517, 190, 1, null),
                 new PatientZero(winword, "first non-boundary ancestor below explorer.exe"),
                 new LineageEntry[] {
                     new LineageEntry(explorer, "root"), new LineageEntry(nameOnly(winword), "parent"),
