@@ -1,33 +1,34 @@
 package io.etwcorr.jobs.beacon;
 
+import com.google.common.net.InternetDomainName;
+import java.util.Locale;
+
 /** DNS name helpers for callbacks. */
 public final class Domains {
     private Domains() {}
 
     /**
-     * The registrable part of a name, so that DNS beacons querying random subdomains of one C2
-     * domain are one destination: the last two labels, or three under a two-letter country TLD
-     * with a short second level ({@code x.example.co.uk} → {@code example.co.uk}). A heuristic
-     * without the public suffix list; good enough to group, never used to allowlist.
+     * The registrable part of a name (ECS {@code destination.registered_domain}), so that DNS beacons
+     * querying random subdomains of one C2 domain are one destination: the name one label below its
+     * public suffix, by the public suffix list Guava maintains ({@code x.example.co.uk} →
+     * {@code example.co.uk}; {@code tenant.azurewebsites.net} stays whole, since that suffix is
+     * registered too). A name under no listed suffix (an internal zone, a reserved TLD such as
+     * {@code .example}) keeps its last two labels; a bare label stays as it is.
      */
     public static String registrable(String name) {
-        String[] labels = name.split("\\.");
-        if (labels.length <= 2) {
-            return name;
-        }
-        int keep = 2;
-        String tld = labels[labels.length - 1];
-        String second = labels[labels.length - 2];
-        if (tld.length() == 2 && second.length() <= 3 && labels.length >= 3) {
-            keep = 3;
-        }
-        StringBuilder registrable = new StringBuilder();
-        for (int i = labels.length - keep; i < labels.length; i++) {
-            if (registrable.length() > 0) {
-                registrable.append('.');
+        String lower = name.toLowerCase(Locale.ROOT);
+        String trimmed = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+        if (InternetDomainName.isValid(trimmed)) {
+            InternetDomainName domain = InternetDomainName.from(trimmed);
+            if (domain.isUnderPublicSuffix()) {
+                return domain.topPrivateDomain().toString();
             }
-            registrable.append(labels[i]);
+            if (domain.isPublicSuffix()) {
+                return trimmed;
+            }
         }
-        return registrable.toString();
+        int last = trimmed.lastIndexOf('.');
+        int secondLast = last <= 0 ? -1 : trimmed.lastIndexOf('.', last - 1);
+        return secondLast < 0 ? trimmed : trimmed.substring(secondLast + 1);
     }
 }

@@ -14,6 +14,12 @@ class DomainsTest {
         "x.y.example.co.uk, example.co.uk",
         "cdn.example.com.au, example.com.au",
         "deep.sub.example.de, example.de",
+        "a.b.example.kawasaki.jp, b.example.kawasaki.jp",
+        "tenant-42.azurewebsites.net, tenant-42.azurewebsites.net",
+        "X.Teams.Microsoft.COM., microsoft.com",
+        "time.windows.com, windows.com",
+        "co.uk, co.uk",
+        "host.corp.internal, corp.internal",
     })
     void subdomainsOfOneRegistrableDomainGroupTogether(String name, String registrable) {
         assertThat(Domains.registrable(name)).isEqualTo(registrable);
