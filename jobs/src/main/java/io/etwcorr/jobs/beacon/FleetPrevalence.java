@@ -18,9 +18,12 @@ import org.apache.flink.util.Collector;
 
 /**
  * Per destination: which hosts contacted it, and whether a beacon candidate toward it (its lineage
- * already resolved) is C2 or infrastructure: C2 goes out as the etw.anomalies record. A destination contacted by at least {@code prevalenceMinHosts} hosts that are also
- * at least {@code prevalenceMinFraction} of the fleet within the window is infrastructure (update
- * services, NTP, chat): its candidates are dropped. Others pass on with the host count.
+ * already resolved) is C2 or infrastructure: C2 goes out as the etw.anomalies record. A destination
+ * contacted within the window by at least {@code prevalenceMinHosts} hosts is infrastructure (update
+ * services, NTP, chat, monitoring) when they are also at least {@code prevalenceMinFraction} of the
+ * fleet, or at least {@code prevalenceInfrastructureHosts} whatever the fleet's size — an internal
+ * service on 6 % of 10,000 hosts is as much infrastructure as one on 60 % of 50. Its candidates are
+ * dropped; others pass on with the host count.
  *
  * <p>The fleet size is the number of hosts this subtask has seen callbacks from: every host calls
  * many destinations, spread over all subtasks, so each subtask sees nearly the whole fleet. It is
@@ -105,7 +108,8 @@ public final class FleetPrevalence extends KeyedCoProcessFunction<String, Callba
         }
         long fleetSize = fleet.values().stream().filter(ts -> ts >= since).count();
         boolean infrastructure = hosts >= config.prevalenceMinHosts
-                && hosts >= config.prevalenceMinFraction * Math.max(fleetSize, hosts);
+                && (hosts >= config.prevalenceMinFraction * Math.max(fleetSize, hosts)
+                        || hosts >= config.prevalenceInfrastructureHosts);
         if (!infrastructure) {
             candidate.hostsContactingDestination = Math.max(1, hosts);
             out.collect(AnomalyRecords.anomaly(candidate));

@@ -99,8 +99,10 @@ public final class EtwcorrConfig implements Serializable {
         public long idleTtlSeconds = 24 * 3600;
         /** A destination contacted by at least this many hosts ... */
         public int prevalenceMinHosts = 5;
-        /** ... that are also at least this fraction of the hosts seen is infrastructure, not C2. */
+        /** ... that are also at least this fraction of the hosts seen is infrastructure, not C2 ... */
         public double prevalenceMinFraction = 0.10;
+        /** ... and so is one contacted by at least this many hosts, whatever the fleet's size. */
+        public int prevalenceInfrastructureHosts = 25;
         public long prevalenceWindowSeconds = 24 * 3600;
         /** Decide prevalence once the input has ended (bounded runs: analyze), for determinism. */
         public boolean decideAtEndOfInput = false;
@@ -110,13 +112,44 @@ public final class EtwcorrConfig implements Serializable {
                 "svchost.exe", "wininit.exe", "winlogon.exe", "userinit.exe", "smss.exe", "csrss.exe", "System"));
     }
 
-    /** What never alerts: process images (globs), domains (suffix rules, the apex included), CIDRs. */
+    /**
+     * What never alerts: process images (globs), domains (suffix rules, the apex included), CIDRs, and
+     * (image, destination suffix, transport) pairs — the shipped defaults (docs/DETECTION.md) unless
+     * switched off by name, and any of one's own.
+     */
     public static final class Allowlist implements Serializable {
         private static final long serialVersionUID = 1L;
 
         public List<String> images = new ArrayList<>();
         public List<String> domains = new ArrayList<>();
         public List<String> cidrs = new ArrayList<>();
+        /** Names of shipped default pairs to switch off, e.g. [windows-time]. */
+        public List<String> disabledDefaults = new ArrayList<>();
+        public List<Pair> pairs = new ArrayList<>();
+    }
+
+    /** One allowed (image, destination) pair: the image alone or the domain alone still alerts. */
+    public static final class Pair implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public String name;
+        /** Glob on the image path or file name, e.g. {@code c:/windows/system32/svchost.exe}. */
+        public String image;
+        /** Domain suffix rule, the apex included. */
+        public String domain;
+        /** tcp, udp, dns (lookups no connection used) or any. */
+        public String transport = "any";
+        public String reason;
+
+        public Pair() {}
+
+        public Pair(String name, String image, String domain, String transport, String reason) {
+            this.name = name;
+            this.image = image;
+            this.domain = domain;
+            this.transport = transport;
+            this.reason = reason;
+        }
     }
 
     /** The Flink job itself. */

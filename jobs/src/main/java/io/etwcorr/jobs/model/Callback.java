@@ -20,6 +20,8 @@ public final class Callback {
     public String destination;
     public String domain;
     public String ip;
+    /** How it went: tcp, udp, or dns for a lookup no connection used. */
+    public String transport;
     public int port = -1;
     public long ts;
     /** Bytes the process sent and received in this callback; -1 for DNS-only callbacks. */

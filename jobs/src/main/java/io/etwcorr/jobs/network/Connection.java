@@ -6,6 +6,8 @@ public final class Connection {
     public boolean announced;
     /** Whether the process opened it (connect, or first seen sending); only those carry callbacks. */
     public boolean outbound;
+    /** A UDP flow (first datagram after an idle gap), not a TCP connection. */
+    public boolean udp;
     /** The DNS name joined with its remote address, or null. */
     public String domain;
     public String remoteIp;

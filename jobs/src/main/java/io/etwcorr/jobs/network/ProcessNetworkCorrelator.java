@@ -166,6 +166,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
                     if (!flow.announced || event.ts - flow.lastTs >= udpIdleMicros) {
                         closeBurst(flow, ctx);
                         flow.outbound = true;
+                        flow.udp = true;
                         announce(event, key, flow, "outbound", out);
                     }
                     activity(event, key, flow, Math.max(0, event.size), 0, ctx);
@@ -272,6 +273,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
             callback.domain = connection.domain;
             callback.ip = connection.remoteIp;
             callback.port = connection.remotePort;
+            callback.transport = connection.udp ? "udp" : "tcp";
             callback.bytesOut = connection.burstBytesOut;
             callback.bytesIn = connection.burstBytesIn;
             ctx.output(CALLBACKS, callback);
@@ -326,6 +328,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
             // Keyed by the registrable domain (a tunnel's labels change), named by what was asked.
             callback.domain = lookup.queryName;
             callback.destination = Domains.registrable(lookup.queryName);
+            callback.transport = "dns";
             ctx.output(CALLBACKS, callback);
         }
     }

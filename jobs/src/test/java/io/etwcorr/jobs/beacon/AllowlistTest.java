@@ -62,4 +62,48 @@ class AllowlistTest {
         assertThatThrownBy(() -> allowlist(List.of(), List.of(), List.of("intranet")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("intranet");
     }
+
+    private static Callback over(String transport, String executable, String domain) {
+        Callback callback = callback(executable, domain, "198.51.100.9");
+        callback.transport = transport;
+        return callback;
+    }
+
+    @Test
+    void aShippedPairNeedsTheImageTheDomainAndTheTransport() {
+        Allowlist defaults = new Allowlist(new EtwcorrConfig.Allowlist());
+        String svchost = "C:\\Windows\\System32\\svchost.exe";
+        assertThat(defaults.allows(over("udp", svchost, "time.windows.com"))).isTrue();
+        assertThat(defaults.allows(over("tcp", svchost, "time.windows.com"))).as("NTP is UDP").isFalse();
+        assertThat(defaults.allows(over("udp", svchost, "time.evil.example"))).as("the same image, another domain").isFalse();
+        assertThat(defaults.allows(over("udp", "C:\\Users\\a\\svchost.exe", "time.windows.com")))
+                .as("svchost.exe outside System32").isFalse();
+        String teams = "C:\\Users\\a\\AppData\\Local\\Microsoft\\Teams\\current\\Teams.exe";
+        assertThat(defaults.allows(over("tcp", teams, "pub-ent-euwe-02-t.trouter.teams.microsoft.com"))).isTrue();
+        assertThat(defaults.allows(over("tcp", "C:\\x\\rundll32.exe", "teams.microsoft.com")))
+                .as("another image calling the vendor's domain").isFalse();
+    }
+
+    @Test
+    void aDefaultCanBeSwitchedOffByNameAndOwnPairsAdded() {
+        EtwcorrConfig.Allowlist config = new EtwcorrConfig.Allowlist();
+        config.disabledDefaults = List.of("windows-time");
+        config.pairs = List.of(new EtwcorrConfig.Pair("backup", "C:/Program Files/Backup/agent.exe", "backup.corp.example",
+                "tcp", "the backup agent checks in every 5 minutes"));
+        Allowlist allowlist = new Allowlist(config);
+        assertThat(allowlist.allows(over("udp", "C:\\Windows\\System32\\svchost.exe", "time.windows.com"))).isFalse();
+        assertThat(allowlist.allows(over("tcp", "C:\\Program Files\\Backup\\agent.exe", "eu.backup.corp.example"))).isTrue();
+    }
+
+    @Test
+    void anUnknownDefaultOrAnIncompletePairFailsAtStartUp() {
+        EtwcorrConfig.Allowlist unknown = new EtwcorrConfig.Allowlist();
+        unknown.disabledDefaults = List.of("windows-tiem");
+        assertThatThrownBy(() -> new Allowlist(unknown)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("windows-tiem").hasMessageContaining("windows-time");
+        EtwcorrConfig.Allowlist incomplete = new EtwcorrConfig.Allowlist();
+        incomplete.pairs = List.of(new EtwcorrConfig.Pair("x", "agent.exe", null, "tcp", "why"));
+        assertThatThrownBy(() -> new Allowlist(incomplete)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'x'");
+    }
 }
