@@ -97,7 +97,7 @@ class AnalyzeSampleITCase {
                 assertThat(SchemaValidator.validate(SCHEMAS.get(file), line)).as(file + ": " + line).isEmpty();
             }
         }
-        assertThat(summary.lines()).containsExactly(0, 4, 6, 5, 1);
+        assertThat(summary.lines()).containsExactly(0, 5, 6, 5, 1);
     }
 
     @Test
@@ -105,9 +105,10 @@ class AnalyzeSampleITCase {
         Path out = temp.resolve("out");
         analyze(input(false), 2, out);
 
-        assertThat(ofHost(out, "connections.jsonl", SKEWED_HOST)).hasSize(1)
-                .allSatisfy(connection -> assertThat(connection.at("/dns/question/name").asText())
-                        .isEqualTo("www.example.org"));
+        assertThat(ofHost(out, "connections.jsonl", SKEWED_HOST))
+                .extracting(connection -> connection.at("/network/transport").asText() + " "
+                        + connection.at("/dns/question/name").asText("-"))
+                .containsExactly("tcp www.example.org", "udp -");
         assertThat(ofHost(out, "flows.jsonl", SKEWED_HOST)).hasSize(3);
         assertThat(ofHost(out, "health.jsonl", SKEWED_HOST)).hasSize(2)
                 .allSatisfy(health -> assertThat(health.at("/etwcorr/health/late").asLong()).isZero());

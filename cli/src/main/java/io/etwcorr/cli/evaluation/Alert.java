@@ -14,7 +14,8 @@ public record Alert(
         long lastSeenMicros,
         long callbacks,
         String patientZeroEntityId,
-        List<String> lineageEntityIds) {
+        List<String> lineageEntityIds,
+        String eventId) {
 
     public Alert {
         lineageEntityIds = List.copyOf(lineageEntityIds);
@@ -22,6 +23,11 @@ public record Alert(
 
     public Pair pair() {
         return new Pair(entityId, destination);
+    }
+
+    /** The (host, process, destination) triple the alert is about, whatever its episode. */
+    public String triple() {
+        return host + '|' + entityId + '|' + destination;
     }
 
     public static Alert fromJson(JsonNode record) {
@@ -32,7 +38,7 @@ public record Alert(
         return new Alert(record.path("host").path("name").asText(), process.path("entity_id").asText(),
                 process.path("name").asText(""), destinationKey(record.path("destination")),
                 EcsTime.parse(beacon.path("last_seen").asText()), beacon.path("callbacks").asLong(),
-                record.path("patient_zero").path("entity_id").asText(null), lineage);
+                record.path("patient_zero").path("entity_id").asText(null), lineage, record.at("/event/id").asText());
     }
 
     /**

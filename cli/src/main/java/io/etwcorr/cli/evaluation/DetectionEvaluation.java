@@ -90,7 +90,7 @@ public final class DetectionEvaluation {
         double scoreS = secondsSince(started);
         return new EvaluationResult(plan, truth.hosts(), summary.recordsIn(), truth.durationS(), implants, benign.count(),
                 benign.labelledByCategory(), ourFalsePositives, ritaFalsePositives,
-                new EvaluationResult.Timings(generateS, analyzeS, scoreS));
+                EvaluationResult.AlertVolume.of(outputs.alerts()), new EvaluationResult.Timings(generateS, analyzeS, scoreS));
     }
 
     private static FalsePositive falsePositive(BenignPairs benign, Pair pair, String processName) {

@@ -21,6 +21,7 @@ public final class DetectionReport {
         breakdowns(md, result);
         falsePositives(md, result);
         shortfalls(md, result);
+        ambiguousCases(md);
         method(md);
         cells(md, result);
         return md.toString();
@@ -67,6 +68,10 @@ public final class DetectionReport {
                 .append("of our detected implants, lineage correct ").append(Rate.of(detected, outcome -> outcome.ours().lineageCorrect()))
                 .append(", patient zero correct ").append(Rate.of(detected, outcome -> outcome.ours().patientZeroCorrect()))
                 .append(", median callbacks until the first alert ").append(medianFirstAlert(detected)).append(".\n\n");
+        EvaluationResult.AlertVolume volume = result.alertVolume();
+        md.append(String.format(Locale.ROOT, "Alert volume: %,d records for %,d (host, process, destination) triples; at most %d "
+                + "records (one `beacon-detected`, then at most hourly `beacon-updated`) and %d distinct `event.id`s for one triple.\n\n",
+                volume.records(), volume.triples(), volume.maxRecordsPerTriple(), volume.maxIdsPerTriple()));
     }
 
     private static void breakdowns(StringBuilder md, EvaluationResult result) {
@@ -142,6 +147,36 @@ public final class DetectionReport {
                         + "fleet-prevalence filter (prevalence only adjusts its separate threat score), so every steady poller scores high.\n\n", result.rita().size(),
                 Targets.perTenThousand(result.rita().size(), result.benignPairs()),
                 result.rita().isEmpty() ? "." : ": " + byCategory(result.rita()) + "."));
+    }
+
+    private static void ambiguousCases(StringBuilder md) {
+        md.append("## Genuinely ambiguous cases: what the engine does\n\n")
+                .append("* **A monitoring agent on a few servers polling every 60 s** is a beacon by every measure (regular, constant "
+                        + "sizes, one destination). Below the prevalence thresholds (>= 5 hosts and >= 10 % of the fleet, or >= 25 hosts "
+                        + "whatever the fleet's size) it alerts, once per episode; the answer is an allowlist pair (image, destination "
+                        + "suffix, transport) with its reason, not a looser detector.\n")
+                .append("* **C2 on many hosts** looks like infrastructure: from 25 hosts (or 10 % of a fleet of >= 5) the destination "
+                        + "is dropped. Streaming, the first hosts' alerts are already out by then; `analyze` decides prevalence on the "
+                        + "whole input, so a compromise of 25+ hosts toward one destination does not alert there.\n")
+                .append("* **Shipped allowlist pairs** (`beacon.allowlist.disabledDefaults` switches one off): windows-time "
+                        + "(svchost.exe in System32 → time.windows.com, udp), windows-update and windows-update-legacy "
+                        + "(→ delivery.mp.microsoft.com, windowsupdate.com), windows-telemetry (→ events.data.microsoft.com), "
+                        + "defender-cloud and defender-updates (MsMpEng.exe → wdcp.microsoft.com, update.microsoft.com), edge-update "
+                        + "(MicrosoftEdgeUpdate.exe → cdp.microsoft.com), teams and teams-new (Teams.exe, ms-teams.exe → "
+                        + "teams.microsoft.com, tcp), slack (slack.exe → slack.com, tcp), zoom (zoom.exe → zoom.us), onedrive, "
+                        + "onedrive-updates and onedrive-business (OneDrive.exe → live.com, oneclient.sfx.ms, sharepoint.com). The "
+                        + "image alone or the domain alone is never enough: an injected svchost.exe calling an unknown domain, or "
+                        + "rundll32.exe calling teams.microsoft.com, is still scored.\n")
+                .append("* **A scheduled task or loop starting a process per callback** is scored per process group (host, "
+                        + "executable, command line with GUIDs, hex runs and numbers replaced, destination) and alerts once two or "
+                        + "more instances called back, naming the latest instance and `beacon.instances`. The parent executable is "
+                        + "not part of the group key yet: the same command line run by hand from another parent joins the group.\n")
+                .append("* **A long-lived beacon** is one episode and one `event.id` until it is silent for the quiet period "
+                        + "(the larger of 1 h and 3 median intervals); a 4-hour sleeper with a missed check-in stays one episode, a "
+                        + "beacon that resumes after a day is a new one.\n")
+                .append("* **UDP**: the first datagram to an endpoint after 60 s of silence is a UDP connection, joined with DNS; "
+                        + "DNS (port 53) and multicast datagrams are not. A failed lookup followed within 10 s by a successful one "
+                        + "of the same name is one callback.\n\n");
     }
 
     private static void method(StringBuilder md) {

@@ -76,6 +76,6 @@ class AlertMatcherTest {
     }
 
     private static Alert alert(String entityId, String destination, long lastSeen, String patientZero, List<String> lineage) {
-        return new Alert("H", entityId, "rundll32.exe", destination, lastSeen, 8, patientZero, lineage);
+        return new Alert("H", entityId, "rundll32.exe", destination, lastSeen, 8, patientZero, lineage, "episode-" + entityId);
     }
 }
