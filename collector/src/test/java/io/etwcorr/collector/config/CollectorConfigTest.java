@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,7 @@ class CollectorConfigTest {
     @Test
     void theDeployedExampleListsEveryKeyWithItsDefault() {
         ObjectMapper json = new ObjectMapper();
-        assertThat(json.valueToTree(CollectorConfig.load(EXAMPLE)).toString())
+        assertThat(json.valueToTree(CollectorConfig.load(EXAMPLE, List.of())).toString())
                 .isEqualTo(json.valueToTree(new CollectorConfig()).toString());
     }
 
@@ -32,7 +33,7 @@ class CollectorConfigTest {
     void aTypoIsAnError(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("collector.yaml");
         Files.writeString(file, "session:\n  bufferSizeKB: 64\n");
-        assertThatThrownBy(() -> CollectorConfig.load(file))
+        assertThatThrownBy(() -> CollectorConfig.load(file, List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bufferSizeKB");
     }
 }
