@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etwcorr.testkit.config.ConfigKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,7 @@ class CollectorConfigTest {
         ObjectMapper json = new ObjectMapper();
         assertThat(json.valueToTree(CollectorConfig.load(EXAMPLE, List.of())).toString())
                 .isEqualTo(json.valueToTree(new CollectorConfig()).toString());
+        assertThat(ConfigKeys.written(EXAMPLE)).containsExactlyInAnyOrderElementsOf(ConfigKeys.of(new CollectorConfig()));
     }
 
     @Test

@@ -167,7 +167,7 @@ public final class EtwcorrConfig implements Serializable {
         public List<String> inconsistencies() {
             double sum = regularity + symmetry + sizeConsistency;
             return Math.abs(sum - 1) <= TOLERANCE ? List.of()
-                    : List.of("regularity + symmetry + sizeConsistency: " + sum + " is not 1");
+                    : List.of("regularity + symmetry + sizeConsistency: " + Math.round(sum * 1e6) / 1e6 + " is not 1");
         }
     }
 

@@ -3,12 +3,10 @@ package io.etwcorr.jobs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.etwcorr.testkit.config.ConfigKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,23 +16,11 @@ class ConfigLoaderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void theExampleFileListsEveryKeyWithItsDefault() throws Exception {
+    void theExampleFileListsEveryKeyWithItsDefault() {
         EtwcorrConfig example = ConfigLoader.load(EXAMPLE, List.of());
         assertThat(JSON.valueToTree(example).toString()).isEqualTo(JSON.valueToTree(ConfigLoader.defaults()).toString());
         // Every key is written out, not left to its default: the file is the reference of the keys.
-        assertThat(keyPaths(new ObjectMapper(new YAMLFactory())
-                .readTree(EXAMPLE.toFile()), ""))
-                .containsExactlyInAnyOrderElementsOf(keyPaths(JSON.valueToTree(ConfigLoader.defaults()), ""));
-    }
-
-    private static List<String> keyPaths(JsonNode node, String prefix) {
-        List<String> paths = new ArrayList<>();
-        node.fields().forEachRemaining(entry -> {
-            String path = prefix + entry.getKey();
-            boolean section = entry.getValue().isObject() && !path.equals("kafka.properties");
-            paths.addAll(section ? keyPaths(entry.getValue(), path + ".") : List.of(path));
-        });
-        return paths;
+        assertThat(ConfigKeys.written(EXAMPLE)).containsExactlyInAnyOrderElementsOf(ConfigKeys.of(ConfigLoader.defaults()));
     }
 
     @Test
