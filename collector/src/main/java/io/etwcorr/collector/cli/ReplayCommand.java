@@ -9,6 +9,7 @@ import io.etwcorr.collector.delivery.SpoolingKafkaSink;
 import io.etwcorr.collector.runtime.EtlReplay;
 import io.etwcorr.collector.runtime.HostName;
 import io.etwcorr.collector.runtime.KafkaDelivery;
+import io.etwcorr.collector.session.EtlFile;
 import io.etwcorr.collector.session.EventRecordDecoder;
 import io.etwcorr.collector.session.NativeEtwApi;
 import java.io.PrintWriter;
@@ -100,10 +101,12 @@ final class ReplayCommand implements Callable<Integer> {
     private int replayEtl(CollectorConfig config) throws Exception {
         CliErrors.requireWindows("collector replay --etl");
         NativeEtwApi api = new NativeEtwApi();
+        EtlFile etl = new EtlFile(api, input.etl); // a missing file fails before any output is opened
+        String recordedOn = HostName.of(host != null ? host : config.host);
         EventSink sink = out != null ? JsonLinesFileSink.create(out) : KafkaDelivery.start(config);
         String destination = out != null ? out.toString() : config.kafka.topic + " at " + config.kafka.bootstrapServers;
-        EtlReplay.Result result = EtlReplay.run(config, api, EventRecordDecoder.withTdhFallback(), input.etl,
-                HostName.of(host != null ? host : config.host), sink, ETL_TIMEOUT);
+        EtlReplay.Result result = EtlReplay.run(config, api, EventRecordDecoder.withTdhFallback(), etl, recordedOn, sink,
+                ETL_TIMEOUT);
         DeliveryStats delivered = sink.stats();
         PrintWriter console = spec.commandLine().getOut();
         console.printf("replay: %,d records from %s -> %s (run %s; %,d filtered out, %,d undecoded, %,d malformed, "

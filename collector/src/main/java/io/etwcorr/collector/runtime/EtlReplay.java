@@ -10,7 +10,6 @@ import io.etwcorr.collector.session.EtwApi;
 import io.etwcorr.collector.session.EventFilter;
 import io.etwcorr.collector.session.EventRecordDecoder;
 import io.etwcorr.collector.session.TraceConsumer;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -34,17 +33,17 @@ public final class EtlReplay {
     }
 
     /**
-     * Replays {@code etl} into {@code sink}, which is closed afterwards.
+     * Replays {@code etl} into {@code sink}, which is closed afterwards (also when the file cannot be opened).
      *
      * @param host the host the trace was recorded on (the records' {@code host})
      * @param timeout longest the file may take; past it the trace is closed and the result says so
      * @throws io.etwcorr.collector.session.EtwCallException when the file cannot be opened
      * @throws IllegalStateException when the file took longer than {@code timeout}
      */
-    public static Result run(CollectorConfig config, EtwApi api, EventRecordDecoder decoder, Path etl, String host,
+    public static Result run(CollectorConfig config, EtwApi api, EventRecordDecoder decoder, EtlFile etl, String host,
             EventSink sink, Duration timeout) throws InterruptedException {
         EventFilter filter = CollectorRuntime.filter(config, EventFilter.builder().dropLocalhostLookups(true));
-        TraceConsumer consumer = new TraceConsumer(api, new EtlFile(api, etl), decoder, filter, sink, Enrichment.NONE,
+        TraceConsumer consumer = new TraceConsumer(api, etl, decoder, filter, sink, Enrichment.NONE,
                 new ConsumerSettings(host, config.queueCapacity, Duration.ofSeconds(config.heartbeatSeconds)),
                 Clock.systemUTC());
         try {
@@ -60,7 +59,7 @@ public final class EtlReplay {
             consumer.close(); // drains the queue, adds the last heartbeat, closes the sink
         }
         if (!ended) {
-            throw new IllegalStateException(etl + " was not read to its end within " + timeout + "; "
+            throw new IllegalStateException(etl.description() + " was not read to its end within " + timeout + "; "
                     + consumer.stats().emitted() + " records went out before it was closed");
         }
         return new Result(consumer.run(), consumer.stats(), consumer.traceStatus());

@@ -43,7 +43,7 @@ class EtlReplayTest {
         FakeEtwApi api = new FakeEtwApi(fixtures);
         Path out = dir.resolve("incident.jsonl.gz");
 
-        EtlReplay.Result result = EtlReplay.run(config, api, EventRecordDecoder.standard(), etl(), RECORDED_ON,
+        EtlReplay.Result result = EtlReplay.run(config, api, EventRecordDecoder.standard(), new EtlFile(api, etl()), RECORDED_ON,
                 JsonLinesFileSink.create(out), Duration.ofSeconds(30));
 
         List<RawEvent> records = read(out);
@@ -70,10 +70,23 @@ class EtlReplayTest {
         api.failOpenWith(1392); // ERROR_FILE_CORRUPT
         Path out = dir.resolve("incident.jsonl");
 
-        assertThatThrownBy(() -> EtlReplay.run(new CollectorConfig(), api, EventRecordDecoder.standard(), etl(), RECORDED_ON,
+        assertThatThrownBy(() -> EtlReplay.run(new CollectorConfig(), api, EventRecordDecoder.standard(), new EtlFile(api, etl()), RECORDED_ON,
                 JsonLinesFileSink.create(out), Duration.ofSeconds(30)))
                 .isInstanceOf(EtwCallException.class).hasMessageContaining("1392").hasMessageContaining("capture.etl");
         assertThat(Files.readAllBytes(out)).isEmpty();
+    }
+
+    @Test
+    void aFileNotReadWithinTheTimeoutIsClosedAndReportedNotPassedOffAsComplete() throws Exception {
+        FakeEtwApi api = new FakeEtwApi(EtwEventFixtures.oneOfEach(TRACED_PID));
+        api.fileNeverEnds();
+        Path out = dir.resolve("incident.jsonl");
+
+        assertThatThrownBy(() -> EtlReplay.run(new CollectorConfig(), api, EventRecordDecoder.standard(),
+                new EtlFile(api, etl()), RECORDED_ON, JsonLinesFileSink.create(out), Duration.ofMillis(300)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("capture.etl was not read to its end within PT0.3S");
+        assertThat(api.calls).contains("close");
+        assertThat(Files.readAllLines(out)).as("what was read is written, the sink closed").hasSize(9);
     }
 
     private Path etl() throws IOException {

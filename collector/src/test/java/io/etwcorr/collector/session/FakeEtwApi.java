@@ -53,6 +53,7 @@ final class FakeEtwApi implements EtwApi {
     private volatile int queryStatus;
     private volatile int logFileMode = EtwConstants.EVENT_TRACE_REAL_TIME_MODE | EtwConstants.EVENT_TRACE_INDEPENDENT_SESSION_MODE;
     private volatile Path openedFile;
+    private volatile boolean fileNeverEnds;
     private volatile int openStatus;
     private volatile BufferSettings startedWith;
     private volatile EventRecordCallback callback;
@@ -90,6 +91,11 @@ final class FakeEtwApi implements EtwApi {
     /** The LogFileMode queries report, e.g. one with a flag ETW stripped. */
     void reportLogFileMode(int mode) {
         this.logFileMode = mode;
+    }
+
+    /** Makes a file's ProcessTrace wait for CloseTrace like a live session's, as a huge or stuck file would. */
+    void fileNeverEnds() {
+        this.fileNeverEnds = true;
     }
 
     /** The file the last OpenTraceW on a file named, null when none was opened. */
@@ -188,7 +194,7 @@ final class FakeEtwApi implements EtwApi {
         this.openedFile = etlFile;
         this.callback = callback;
         this.events = List.copyOf(script.events(List.of(), clock.instant()));
-        this.closed = new CountDownLatch(0);
+        this.closed = new CountDownLatch(fileNeverEnds ? 1 : 0);
         return CONSUMER_HANDLE;
     }
 

@@ -135,6 +135,16 @@ class SelftestTest {
         assertThat(api.calls).containsExactly("start " + Selftest.SESSION_NAME);
     }
 
+    @Test
+    void aStimulusThatFailsStillStopsTheSession() {
+        FakeEtwApi api = new FakeEtwApi(matchingEvents());
+
+        assertThatThrownBy(() -> new Selftest(api, EventRecordDecoder.standard(), () -> {
+            throw new java.io.IOException("the loopback connection closed before 2000 bytes arrived");
+        }, Duration.ZERO, Duration.ofSeconds(1)).run(WINDOWS)).hasMessageContaining("2000 bytes");
+        assertThat(api.calls).contains("close").endsWith("stop " + Selftest.SESSION_NAME);
+    }
+
     private static SelftestReport run(FakeEtwApi api) throws Exception {
         return new Selftest(api, EventRecordDecoder.standard(), () -> DONE, Duration.ZERO, Duration.ofMillis(500)).run(WINDOWS);
     }
