@@ -124,7 +124,7 @@ public final class TraceConsumer implements AutoCloseable {
         return !thread.isAlive();
     }
 
-    /** ProcessTrace's Win32 status once it returned (0 = success; ERROR_CANCELLED when closed early). */
+    /** ProcessTrace's Win32 status once it returned (0 = success). */
     public int traceStatus() {
         return traceStatus;
     }
