@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * Builds the events of docs/contract/raw-events.md with the manifests' property names, types and order.
- * Kernel addresses above 2^63 travel as decimal strings, as the contract requires.
+ * Kernel addresses above 2^63 travel as decimal strings, as the contract requires. The versions are
+ * those a host from Windows 10 1903 up to, not including, Windows 11 24H2 logs (docs/contract/etw-layouts.md):
+ * ProcessStart v3, ProcessRundown v1, ProcessStop v2, ThreadStart v1, DNS-Client and Kernel-Network v0.
  */
 final class EtwEvents {
     static final String KERNEL_FILE = "Microsoft-Windows-Kernel-File";
@@ -23,6 +25,9 @@ final class EtwEvents {
     static final int QUERY_TYPE_TXT = 16;
     static final int QUERY_TYPE_AAAA = 28;
 
+    private static final int PROCESS_START_VERSION = 3;
+    /** The ProcessRundown version with ProcessStart v3's properties. */
+    private static final int PROCESS_RUNDOWN_VERSION = 1;
     private static final String KERNEL_PROCESS_NAME = EtwProvider.KERNEL_PROCESS.providerName();
     private static final String KERNEL_PROCESS_GUID = EtwProvider.KERNEL_PROCESS.guidText();
     private static final String DNS_CLIENT_NAME = EtwProvider.DNS_CLIENT.providerName();
@@ -38,7 +43,10 @@ final class EtwEvents {
     private EtwEvents() {
     }
 
-    /** ProcessStart (id 1, v3), logged by the creator, or ProcessRundown (id 15) for a process older than the session. */
+    /**
+     * ProcessStart (id 1, v3), logged by the creator, or ProcessRundown (id 15, v1: the same properties)
+     * for a process older than the session.
+     */
     static EventDraft processStart(long ts, SimProcess p, int creatorPid, int creatorTid, boolean rundown) {
         Props props = new Props();
         props.put(KernelProcess.PROCESS_ID, p.pid());
@@ -62,8 +70,11 @@ final class EtwEvents {
         }
         x.put("cmdline", p.commandLine());
         x.put("user", p.user());
-        return new EventDraft(ts, KERNEL_PROCESS_NAME, KERNEL_PROCESS_GUID, rundown ? KernelProcess.PROCESS_RUNDOWN : KernelProcess.PROCESS_START, 3,
-                rundown ? null : 1, creatorPid, creatorTid, props, x);
+        return rundown
+                ? new EventDraft(ts, KERNEL_PROCESS_NAME, KERNEL_PROCESS_GUID, KernelProcess.PROCESS_RUNDOWN,
+                        PROCESS_RUNDOWN_VERSION, null, creatorPid, creatorTid, props, x)
+                : new EventDraft(ts, KERNEL_PROCESS_NAME, KERNEL_PROCESS_GUID, KernelProcess.PROCESS_START,
+                        PROCESS_START_VERSION, 1, creatorPid, creatorTid, props, x);
     }
 
     /** ProcessStop (id 2, v2), logged in the exiting process. ImageName is the short ANSI name here. */

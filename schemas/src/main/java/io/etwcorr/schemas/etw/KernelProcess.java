@@ -59,11 +59,12 @@ public final class KernelProcess {
     public static final String TEB_BASE = "TebBase";
     public static final String SUB_PROCESS_TAG = "SubProcessTag";
 
-    static final int PROCESS_START_MAX_VERSION = 5;
-    static final int PROCESS_STOP_MAX_VERSION = 2;
-    static final int THREAD_START_MAX_VERSION = 1;
-    /** ProcessRundown v0 has the properties of ProcessStart v2. */
-    static final int RUNDOWN_START_VERSION = 2;
+    private static final int PROCESS_START_MAX_VERSION = 5;
+    private static final int PROCESS_STOP_MAX_VERSION = 2;
+    private static final int THREAD_START_MAX_VERSION = 1;
+    private static final int PROCESS_RUNDOWN_MAX_VERSION = 3;
+    /** ProcessRundown v0, v1, v2, v3 have the properties of ProcessStart v2, v3, v4, v5. */
+    private static final int RUNDOWN_TO_START_VERSION = 2;
 
     private KernelProcess() {
     }
@@ -77,9 +78,11 @@ public final class KernelProcess {
             layouts.add(processStop(version).build(KERNEL_PROCESS, PROCESS_STOP, version));
         }
         for (int version = 0; version <= THREAD_START_MAX_VERSION; version++) {
-            layouts.add(threadStart().build(KERNEL_PROCESS, THREAD_START, version));
+            layouts.add(threadStart(version).build(KERNEL_PROCESS, THREAD_START, version));
         }
-        layouts.add(processStart(RUNDOWN_START_VERSION).build(KERNEL_PROCESS, PROCESS_RUNDOWN, 0));
+        for (int version = 0; version <= PROCESS_RUNDOWN_MAX_VERSION; version++) {
+            layouts.add(processStart(version + RUNDOWN_TO_START_VERSION).build(KERNEL_PROCESS, PROCESS_RUNDOWN, version));
+        }
         return layouts;
     }
 
@@ -126,9 +129,14 @@ public final class KernelProcess {
         return layout.add(IMAGE_NAME, WireType.ANSI_STRING);
     }
 
-    private static LayoutBuilder threadStart() {
-        return new LayoutBuilder().u32(PROCESS_ID).u32(THREAD_ID).pointer(STACK_BASE).pointer(STACK_LIMIT)
+    /** Version 1 appends SubProcessTag; version 0 has none (36 bytes with 32-bit pointers, 64 with 64-bit). */
+    private static LayoutBuilder threadStart(int version) {
+        LayoutBuilder layout = new LayoutBuilder().u32(PROCESS_ID).u32(THREAD_ID).pointer(STACK_BASE).pointer(STACK_LIMIT)
                 .pointer(USER_STACK_BASE).pointer(USER_STACK_LIMIT).pointer(START_ADDR).pointer(WIN32_START_ADDR)
-                .pointer(TEB_BASE).u32(SUB_PROCESS_TAG);
+                .pointer(TEB_BASE);
+        if (version >= 1) {
+            layout.u32(SUB_PROCESS_TAG);
+        }
+        return layout;
     }
 }

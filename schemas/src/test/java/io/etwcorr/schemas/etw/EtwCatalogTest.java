@@ -11,7 +11,7 @@ class EtwCatalogTest {
 
     @Test
     void holdsEveryDocumentedEventOnceWithUniquePropertyNames() {
-        assertThat(EtwCatalog.layouts()).hasSize(22 + 12 + 22);
+        assertThat(EtwCatalog.layouts()).hasSize(22 + 15 + 22);
         for (EventLayout layout : EtwCatalog.layouts()) {
             List<String> names = layout.propertyNames();
             assertThat(new HashSet<>(names)).as(layout.toString()).hasSameSizeAs(names);
