@@ -1,13 +1,12 @@
 package io.etwcorr.simulator;
 
-import io.etwcorr.schemas.etw.DnsClient;
-import io.etwcorr.schemas.etw.EtwCatalog;
-import io.etwcorr.schemas.etw.EtwProvider;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
+import io.etwcorr.schemas.etw.DnsClient;
+import io.etwcorr.schemas.etw.EtwCatalog;
+import io.etwcorr.schemas.etw.EtwProvider;
 import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventCodec;
 import java.security.MessageDigest;

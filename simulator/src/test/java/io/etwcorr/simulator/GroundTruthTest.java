@@ -1,11 +1,10 @@
 package io.etwcorr.simulator;
 
-import io.etwcorr.schemas.etw.EtwProvider;
-import io.etwcorr.schemas.etw.KernelNetwork;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.etwcorr.schemas.etw.EtwProvider;
+import io.etwcorr.schemas.etw.KernelNetwork;
 import io.etwcorr.schemas.raw.RawEvent;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,12 @@
 package io.etwcorr.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
 import io.etwcorr.schemas.etw.DnsClient;
 import io.etwcorr.schemas.etw.EtwProvider;
 import io.etwcorr.schemas.etw.KernelNetwork;
 import io.etwcorr.schemas.etw.KernelProcess;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.offset;
-
 import io.etwcorr.schemas.raw.RawEvent;
 import java.util.ArrayList;
 import java.util.List;
