@@ -3,7 +3,6 @@ package io.etwcorr.collector.etw;
 import io.etwcorr.schemas.etw.EtwProperty;
 import io.etwcorr.schemas.etw.EventLayout;
 import java.util.LinkedHashMap;
-import java.util.List;
 
 /**
  * Decodes the payloads of one catalog layout: reads its properties in order through the bounded
@@ -16,8 +15,7 @@ public final class LayoutDecoder implements PayloadDecoder {
     private final int mapCapacity;
 
     public LayoutDecoder(EventLayout layout) {
-        List<EtwProperty> list = layout.properties();
-        this.properties = list.toArray(new EtwProperty[0]);
+        this.properties = layout.properties().toArray(new EtwProperty[0]);
         this.mapCapacity = (int) Math.ceil(properties.length / 0.75);
     }
 
