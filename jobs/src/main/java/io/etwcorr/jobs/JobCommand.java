@@ -2,6 +2,7 @@ package io.etwcorr.jobs;
 
 import io.etwcorr.jobs.config.ConfigOptions;
 import io.etwcorr.jobs.config.EtwcorrConfig;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -24,10 +25,8 @@ public final class JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (bootstrapServers != null) {
-            config.overrides.add("kafka.bootstrapServers=" + bootstrapServers);
-        }
-        EtwcorrConfig loaded = config.load();
+        EtwcorrConfig loaded = config.load(
+                bootstrapServers == null ? List.of() : List.of("kafka.bootstrapServers=" + bootstrapServers));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(KafkaCorrelationJob.flinkConfiguration());
         env.configure(KafkaCorrelationJob.flinkConfiguration(loaded, env instanceof LocalStreamEnvironment));

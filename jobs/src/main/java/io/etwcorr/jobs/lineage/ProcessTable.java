@@ -1,5 +1,6 @@
 package io.etwcorr.jobs.lineage;
 
+import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.model.EtwEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class ProcessTable {
     private final Runnable onEviction;
 
     /** {@code onEviction} runs once per process the per-host bound evicts while it was still needed. */
-    ProcessTable(ProcessStore store, LineageConfig config, Runnable onEviction) {
+    ProcessTable(ProcessStore store, EtwcorrConfig.Lineage config, Runnable onEviction) {
         this.store = store;
         this.retentionMicros = config.retentionSeconds * MICROS_PER_SECOND;
         this.maxProcesses = config.maxProcessesPerHost;

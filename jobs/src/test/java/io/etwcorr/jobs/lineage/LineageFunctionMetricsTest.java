@@ -9,6 +9,7 @@ import static io.etwcorr.jobs.lineage.ProcessEvents.stop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etwcorr.jobs.OperatorMetrics;
+import io.etwcorr.jobs.config.EtwcorrConfig;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,7 @@ class LineageFunctionMetricsTest {
     @BeforeEach
     void open() throws Exception {
         environment = metrics.environment();
-        LineageConfig config = new LineageConfig();
+        EtwcorrConfig.Lineage config = new EtwcorrConfig.Lineage();
         config.maxProcessesPerHost = 2;
         harness = new LineageHarness(new LineageFunction(config), environment);
         harness.open();
