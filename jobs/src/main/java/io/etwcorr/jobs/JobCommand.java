@@ -22,10 +22,24 @@ public final class JobCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka (config: kafka.bootstrapServers).")
     String bootstrapServers;
 
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "raw (the ETW collector's raw events) or sysmon (Winlogbeat's Sysmon events) (config: input.format).")
+    String inputFormat;
+
+    @Option(names = "--input-topic", paramLabel = "TOPIC",
+            description = "The topic to read, e.g. winlogbeat (config: kafka.topics.raw).")
+    String inputTopic;
+
     @Override
     public Integer call() throws Exception {
         if (bootstrapServers != null) {
             config.overrides.add("kafka.bootstrapServers=" + bootstrapServers);
+        }
+        if (inputFormat != null) {
+            config.overrides.add("input.format=" + inputFormat);
+        }
+        if (inputTopic != null) {
+            config.overrides.add("kafka.topics.raw=" + inputTopic);
         }
         EtwcorrConfig loaded = config.load();
         StreamExecutionEnvironment env =
