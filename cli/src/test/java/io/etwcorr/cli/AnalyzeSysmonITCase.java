@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etwcorr.jobs.config.ConfigLoader;
 import io.etwcorr.jobs.config.EtwcorrConfig;
-import io.etwcorr.jobs.io.InputFormat;
+import io.etwcorr.jobs.config.InputFormat;
 import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
 import io.etwcorr.simulator.BeaconMode;

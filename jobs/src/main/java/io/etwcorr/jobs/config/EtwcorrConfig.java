@@ -1,7 +1,6 @@
 package io.etwcorr.jobs.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.etwcorr.jobs.io.InputFormat;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;

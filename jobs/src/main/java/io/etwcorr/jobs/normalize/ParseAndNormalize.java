@@ -1,7 +1,7 @@
 package io.etwcorr.jobs.normalize;
 
-import io.etwcorr.jobs.io.InputFormat;
-import io.etwcorr.jobs.io.sysmon.SysmonNormalizer;
+import io.etwcorr.jobs.config.InputFormat;
+import io.etwcorr.jobs.normalize.sysmon.SysmonNormalizer;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;

@@ -1,4 +1,4 @@
-package io.etwcorr.jobs.io.sysmon;
+package io.etwcorr.jobs.normalize.sysmon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

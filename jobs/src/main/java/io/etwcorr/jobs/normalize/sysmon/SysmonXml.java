@@ -1,4 +1,4 @@
-package io.etwcorr.jobs.io.sysmon;
+package io.etwcorr.jobs.normalize.sysmon;
 
 import io.etwcorr.schemas.raw.RawEventException;
 import java.io.ByteArrayInputStream;

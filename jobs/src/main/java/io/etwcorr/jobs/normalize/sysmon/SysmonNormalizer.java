@@ -1,4 +1,4 @@
-package io.etwcorr.jobs.io.sysmon;
+package io.etwcorr.jobs.normalize.sysmon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.etwcorr.jobs.model.EtwEvent;

@@ -1,4 +1,4 @@
-package io.etwcorr.jobs.io.sysmon;
+package io.etwcorr.jobs.io.files;
 
 import io.etwcorr.jobs.model.RawRecord;
 import io.etwcorr.schemas.raw.RawEventCodec;
