@@ -51,6 +51,10 @@ final class SysmonJson {
         if (root.path("Event").has("System")) {
             return evtxDump(root.path("Event"));
         }
+        if (!looksLikeEventLog(root)) {
+            throw new RawEventException("not an event-log record: no winlog (Winlogbeat), Event.System (evtx_dump)"
+                    + " or EventID beside Computer/Hostname (flat export)");
+        }
         return flat(root);
     }
 
