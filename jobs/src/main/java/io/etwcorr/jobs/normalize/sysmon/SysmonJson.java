@@ -94,7 +94,7 @@ final class SysmonJson {
         Map<String, String> data = fields(root);
         data.putAll(fields(root.path("EventData")));
         String time = data.get("UtcTime") != null ? data.get("UtcTime")
-                : text(first(root, "TimeCreated", "EventTime", "@timestamp"));
+                : text(first(root, "TimeCreated", "@timestamp", "EventTime"));
         return new SysmonRecord(text(first(root, "Computer", "Hostname", "MachineName", "computer_name")),
                 text(first(root, "Channel", "LogName", "channel")),
                 text(first(root, "ProviderName", "SourceName", "Provider", "provider_name")),

@@ -148,6 +148,18 @@ public final class SysmonNormalizer implements Serializable {
         event.user = text(fields.optional("User"));
     }
 
+    /**
+     * The process of a connection or lookup: its PID, and its identity and image, which name it even
+     * when its creation is older than the input (Sysmon has no rundown of running processes).
+     */
+    private static void processOfActivity(SysmonFields fields, EtwEvent event) throws RawEventException {
+        event.pid = fields.integer("ProcessId", UINT32_MAX);
+        if (fields.optional("ProcessGuid") != null) {
+            event.entityId = EntityIds.ofGuid(event.host, fields.guid("ProcessGuid"));
+        }
+        event.executable = text(fields.optional("Image"));
+    }
+
     private static void processTerminated(SysmonFields fields, EtwEvent event) throws RawEventException {
         event.kind = EventKind.PROCESS_STOP;
         processIdentity(fields, event);
@@ -176,7 +188,7 @@ public final class SysmonNormalizer implements Serializable {
         if (event.kind == EventKind.PASSED_OVER) {
             return;
         }
-        event.pid = fields.integer("ProcessId", UINT32_MAX);
+        processOfActivity(fields, event);
         String sourceIp = ip(fields, "SourceIp");
         String destinationIp = ip(fields, "DestinationIp");
         int sourcePort = (int) fields.integer("SourcePort", UINT16_MAX);
@@ -190,7 +202,7 @@ public final class SysmonNormalizer implements Serializable {
 
     private static void dnsQuery(SysmonFields fields, EtwEvent event) throws RawEventException {
         event.kind = EventKind.DNS_ANSWER;
-        event.pid = fields.integer("ProcessId", UINT32_MAX);
+        processOfActivity(fields, event);
         event.queryName = DnsQueryResults.normalizeName(fields.required("QueryName"));
         event.status = dnsStatus(fields);
         // A failed query has no addresses even when QueryResults carries leftovers.

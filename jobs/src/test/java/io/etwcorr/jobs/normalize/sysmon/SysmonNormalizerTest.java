@@ -88,6 +88,9 @@ class SysmonNormalizerTest {
 
         assertThat(event.kind).isEqualTo(EventKind.TCP_CONNECT);
         assertThat(event.pid).isEqualTo(7312);
+        // Named by the event itself, for processes whose creation is older than the input.
+        assertThat(event.entityId).isEqualTo(ENTITY);
+        assertThat(event.processName()).isEqualTo("rundll32.exe");
         assertThat(event.localIp).isEqualTo("10.0.0.42");
         assertThat(event.localPort).isEqualTo(50123);
         assertThat(event.remoteIp).isEqualTo("203.0.113.7");
@@ -133,6 +136,7 @@ class SysmonNormalizerTest {
 
         assertThat(event.kind).isEqualTo(EventKind.DNS_ANSWER);
         assertThat(event.pid).isEqualTo(7312);
+        assertThat(event.entityId).isEqualTo(ENTITY);
         assertThat(event.queryName).isEqualTo("cdn.evil.example");
         assertThat(event.status).isZero();
         assertThat(event.addresses).containsExactly("203.0.113.7", "198.51.100.2");
