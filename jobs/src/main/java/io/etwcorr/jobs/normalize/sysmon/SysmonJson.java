@@ -151,11 +151,10 @@ final class SysmonJson {
         throw new RawEventException("event id must be an integer 0..65535, got '" + SysmonFields.shown(text) + "'");
     }
 
+    /** The record id, or -1 when the export lacks it (then nothing is de-duplicated or counted as a gap). */
     static long recordId(String text) throws RawEventException {
         if (text == null) {
-            throw new RawEventException(
-                    "no event record id (winlog.record_id, System/EventRecordID, EventRecordID or RecordNumber):"
-                            + " it orders, de-duplicates and accounts for the host's events");
+            return -1;
         }
         try {
             long id = Long.parseLong(text.trim());

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param host the computer that logged it, as the event log names it
  * @param channel the event log channel, e.g. {@code Microsoft-Windows-Sysmon/Operational}
  * @param provider the provider name, e.g. {@code Microsoft-Windows-Sysmon}
- * @param recordId the channel's record id (gap-free per channel and host), -1 when the shape lacks it
+ * @param recordId the channel's record id (gap-free per channel and host), -1 when the export lacks it
  * @param ts event time, µs since the epoch
  * @param eventId the event id (1 process create, 3 network connection, ...)
  * @param data the event data by Sysmon's field names ({@code ProcessGuid}, {@code Image}, ...), as text

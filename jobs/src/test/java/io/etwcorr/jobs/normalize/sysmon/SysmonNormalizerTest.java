@@ -383,11 +383,14 @@ class SysmonNormalizerTest {
     }
 
     @Test
-    void aRecordWithoutRecordIdIsRejectedWithTheReason() {
-        assertThatThrownBy(() -> normalize("""
+    void aRecordWithoutRecordIdHasNoSequenceNumberAndABadOneIsRejected() throws Exception {
+        String withoutRecordId = """
                 {"@timestamp":"2026-11-25T19:31:07.123Z","winlog":{"channel":"Microsoft-Windows-Sysmon/Operational",\
-                "event_id":1,"provider_name":"Microsoft-Windows-Sysmon","computer_name":"WS-0042"}}"""))
-                .isInstanceOf(RawEventException.class).hasMessageContaining("no event record id");
+                "event_id":4,"provider_name":"Microsoft-Windows-Sysmon","computer_name":"WS-0042"}}""";
+
+        assertThat(normalize(withoutRecordId).seq).isEqualTo(-1);
+        assertThatThrownBy(() -> normalize(withoutRecordId.replace("\"event_id\"", "\"record_id\":\"x1\",\"event_id\"")))
+                .isInstanceOf(RawEventException.class).hasMessage("event record id must be a non-negative integer, got 'x1'");
     }
 
     @Test
