@@ -2,6 +2,7 @@ package io.etwcorr.cli;
 
 import io.etwcorr.jobs.CorrelationPipeline;
 import io.etwcorr.jobs.KafkaCorrelationJob;
+import io.etwcorr.jobs.config.ConfigLoader;
 import io.etwcorr.jobs.config.ConfigOptions;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.normalize.ParseAndNormalize;
@@ -72,8 +73,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "cannot read input file " + input);
             }
         }
-        EtwcorrConfig loaded = config.load();
-        loaded.input.format = inputFormat(loaded.input.format);
+        EtwcorrConfig configured = config.load();
+        EtwcorrConfig loaded = ConfigLoader.derive(configured,
+                List.of("input.format=" + inputFormat(configured.input.format)));
         long started = System.nanoTime();
         Summary summary = analyze(inputs, out, loaded);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -142,10 +144,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /**
      * Runs the job graph over {@code inputs} and writes the five files into {@code out}; the files hold
-     * {@code config.input.format} (event-log XML is read one {@code <Event>} at a time).
+     * {@code input.format} (event-log XML is read one {@code <Event>} at a time).
      */
-    public static Summary analyze(List<Path> inputs, Path out, EtwcorrConfig config) throws Exception {
-        config.beacon.decideAtEndOfInput = true; // bounded: alerts must not depend on arrival order
+    public static Summary analyze(List<Path> inputs, Path out, EtwcorrConfig loaded) throws Exception {
+        // Bounded: alerts must not depend on arrival order. A derived copy: the caller's config stays as loaded.
+        EtwcorrConfig config = ConfigLoader.derive(loaded, List.of("beacon.decideAtEndOfInput=true"));
         Configuration flink = KafkaCorrelationJob.flinkConfiguration();
         // Bounded and without checkpoints, a restart would read the files again: a failure must fail the run.
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");

@@ -116,8 +116,7 @@ class AnalyzeSysmonITCase {
 
     private List<JsonNode> analyze(Path input, InputFormat format) throws Exception {
         Path out = dir.resolve(input.getFileName() + ".out");
-        EtwcorrConfig config = ConfigLoader.defaults();
-        config.input.format = format;
+        EtwcorrConfig config = ConfigLoader.load(null, List.of("input.format=" + format));
         AnalyzeCommand.analyze(List.of(input), out, config);
         List<JsonNode> alerts = new ArrayList<>();
         for (String line : Files.readAllLines(out.resolve("anomalies.jsonl"))) {

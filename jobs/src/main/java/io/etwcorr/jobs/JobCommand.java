@@ -2,6 +2,8 @@ package io.etwcorr.jobs;
 
 import io.etwcorr.jobs.config.ConfigOptions;
 import io.etwcorr.jobs.config.EtwcorrConfig;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -32,16 +34,17 @@ public final class JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<String> overrides = new ArrayList<>();
         if (bootstrapServers != null) {
-            config.overrides.add("kafka.bootstrapServers=" + bootstrapServers);
+            overrides.add("kafka.bootstrapServers=" + bootstrapServers);
         }
         if (inputFormat != null) {
-            config.overrides.add("input.format=" + inputFormat);
+            overrides.add("input.format=" + inputFormat);
         }
         if (inputTopic != null) {
-            config.overrides.add("kafka.topics.raw=" + inputTopic);
+            overrides.add("kafka.topics.raw=" + inputTopic);
         }
-        EtwcorrConfig loaded = config.load();
+        EtwcorrConfig loaded = config.load(overrides);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(KafkaCorrelationJob.flinkConfiguration());
         env.configure(KafkaCorrelationJob.flinkConfiguration(loaded, env instanceof LocalStreamEnvironment));
