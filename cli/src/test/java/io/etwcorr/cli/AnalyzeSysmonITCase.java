@@ -12,13 +12,10 @@ import io.etwcorr.schemas.SchemaValidator;
 import io.etwcorr.simulator.BeaconMode;
 import io.etwcorr.simulator.BenignMix;
 import io.etwcorr.simulator.CorpusWriter;
-import io.etwcorr.simulator.Delivery;
 import io.etwcorr.simulator.FleetSpec;
 import io.etwcorr.simulator.GroundTruth;
 import io.etwcorr.simulator.ImplantSpec;
 import io.etwcorr.simulator.ImplantTruth;
-import io.etwcorr.simulator.InjectionTarget;
-import io.etwcorr.simulator.JitterKind;
 import io.etwcorr.simulator.sysmon.SysmonCorpusWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +41,7 @@ class AnalyzeSysmonITCase {
 
     @Test
     void theSameScenariosAlertAlikeThroughEtwAndSysmonExceptTheKeepAliveBeacon() throws Exception {
-        List<ImplantSpec> implants = List.of(
-                ImplantSpec.story(0),
-                new ImplantSpec(1, 120, 30, 0.3, JitterKind.SYMMETRIC, 0.1, BeaconMode.KEEP_ALIVE,
-                        Delivery.DIRECT, InjectionTarget.SPAWNED_NOTEPAD, "sync.cloud-drive.example", 443, 0),
-                new ImplantSpec(2, 60, 45, 0.2, JitterKind.ASYMMETRIC, 0.0, BeaconMode.DNS_ONLY,
-                        Delivery.INJECTED, InjectionTarget.EXISTING_SVCHOST, "t.dns-tunnel.example", 53, 0),
-                new ImplantSpec(3, 200, 20, 0.1, JitterKind.ASYMMETRIC, 0.0, BeaconMode.NEW_CONNECTION,
-                        Delivery.INJECTED, InjectionTarget.SPAWNED_NOTEPAD, null, 8443, 0));
+        List<ImplantSpec> implants = AnalyzeScenariosITCase.implants();
         FleetSpec fleet = new FleetSpec(11, HOSTS, FleetSpec.DEFAULT_START_MICROS, 3600, 1.0, implants,
                 BenignMix.defaults());
 
@@ -79,6 +69,8 @@ class AnalyzeSysmonITCase {
             assertThat(alert.at("/input/not_evaluated").findValuesAsText("")).isEmpty();
             assertThat(alert.at("/input/not_evaluated").toString()).contains("keepalive_send_bursts", "data_sizes");
             assertThat(alert.at("/process/entity_id").asText()).contains(":g");
+            assertThat(alert.at("/beacon/bytes_out_median").asLong()).as("not measured").isZero();
+            assertThat(alert.at("/beacon/bytes_in_median").asLong()).as("not measured").isZero();
         });
     }
 
