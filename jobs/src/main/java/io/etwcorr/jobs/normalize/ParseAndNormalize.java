@@ -21,6 +21,9 @@ import org.apache.flink.util.OutputTag;
  * {@link EtwEvent}. A record that breaks the contract goes to the dead-letter output with the
  * reason; one whose host is known also goes on as an {@link io.etwcorr.jobs.model.EventKind#INVALID}
  * marker, so that the host's health counts it and its sequence number is not taken for a gap.
+ *
+ * <p>Set to {@link InputFormat#SYSMON} it reads Sysmon records instead ({@link SysmonNormalizer}), with
+ * the same dead letters and markers.
  */
 public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent> {
     private static final long serialVersionUID = 1L;
