@@ -12,6 +12,10 @@ import io.etwcorr.jobs.io.files.JsonLinesFiles;
 import io.etwcorr.jobs.io.files.JsonLinesPartSink;
 import io.etwcorr.jobs.output.LabeledLine;
 import io.etwcorr.jobs.io.files.RawLineFormat;
+import io.etwcorr.jobs.config.InputFormat;
+import io.etwcorr.jobs.io.files.InputFiles;
+import io.etwcorr.jobs.io.files.SysmonXmlFormat;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +26,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
@@ -37,7 +42,8 @@ import picocli.CommandLine.Spec;
  * file is sorted by event time and then by content, so the same input gives the same files.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Run the correlation job graph over raw-event files (JSONL, optionally .gz) into DIR.")
+        description = "Run the correlation job graph over raw-event files (JSONL, optionally .gz) or Sysmon exports"
+                + " (Winlogbeat JSON, event-log XML or JSON) into DIR.")
 public final class AnalyzeCommand implements Callable<Integer> {
     /** The output files, in the order the summary names them. */
     public static final List<String> FILES = List.of(
@@ -52,6 +58,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
     Path out;
 
+    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "raw (the ETW collector's raw events), sysmon (Winlogbeat JSON, the event log's XML or JSON)"
+                    + " or auto (told from each file's first record; default).")
+    String inputFormat;
+
     @Mixin
     ConfigOptions config;
 
@@ -62,11 +73,60 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "cannot read input file " + input);
             }
         }
+        EtwcorrConfig configured = config.load();
+        EtwcorrConfig loaded = ConfigLoader.derive(configured,
+                List.of("input.format=" + inputFormat(configured.input.format)));
         long started = System.nanoTime();
-        Summary summary = analyze(inputs, out, config.load());
+        Summary summary = analyze(inputs, out, loaded);
         double seconds = (System.nanoTime() - started) / 1e9;
         spec.commandLine().getOut().println(summary.describe(out, seconds));
         return 0;
+    }
+
+    /**
+     * The format the files hold: the one asked for, or with {@code auto} the one their first records
+     * show (the configured one for empty files). A file of another format is an error that says which
+     * format it is; analyze reads one format per run.
+     */
+    private InputFormat inputFormat(InputFormat configured) throws IOException {
+        InputFormat requested = inputFormat.equalsIgnoreCase("auto") ? null : parse(inputFormat);
+        InputFormat found = null;
+        Path foundIn = null;
+        for (Path input : inputs) {
+            InputFormat format;
+            try {
+                format = InputFiles.detect(input);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (format == null) {
+                continue;
+            }
+            if (requested != null && format != requested) {
+                throw new ParameterException(spec.commandLine(), input + " holds " + describe(format) + ", not "
+                        + describe(requested) + ": run with --input-format " + format + " (or auto)");
+            }
+            if (found != null && format != found) {
+                throw new ParameterException(spec.commandLine(), "the inputs mix " + describe(found) + " (" + foundIn
+                        + ") and " + describe(format) + " (" + input + "): analyze reads one format per run");
+            }
+            found = format;
+            foundIn = input;
+        }
+        return requested != null ? requested : found != null ? found : configured;
+    }
+
+    private InputFormat parse(String name) {
+        try {
+            return InputFormat.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + " or auto");
+        }
+    }
+
+    private static String describe(InputFormat format) {
+        return format == InputFormat.RAW ? "raw events (docs/contract/raw-events.md)"
+                : "Sysmon events (Winlogbeat JSON, the event log's XML or JSON)";
     }
 
     /** How many raw records went in and how many lines each of {@link #FILES} got. */
@@ -82,7 +142,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the job graph over {@code inputs} and writes the five files into {@code out}. */
+    /**
+     * Runs the job graph over {@code inputs} and writes the five files into {@code out}; the files hold
+     * {@code input.format} (event-log XML is read one {@code <Event>} at a time).
+     */
     public static Summary analyze(List<Path> inputs, Path out, EtwcorrConfig loaded) throws Exception {
         // Bounded: alerts must not depend on arrival order. A derived copy: the caller's config stays as loaded.
         EtwcorrConfig config = ConfigLoader.derive(loaded, List.of("beacon.decideAtEndOfInput=true"));
@@ -95,8 +158,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         DataStream<RawRecord> raw = null;
         for (Path input : inputs) {
             String name = input.getFileName().toString();
+            SimpleStreamFormat<RawRecord> format = config.input.format == InputFormat.SYSMON && InputFiles.isXml(input)
+                    ? new SysmonXmlFormat(name) : new RawLineFormat(name);
             FileSource<RawRecord> source = FileSource
-                    .forRecordStreamFormat(new RawLineFormat(name), new org.apache.flink.core.fs.Path(input.toUri()))
+                    .forRecordStreamFormat(format, new org.apache.flink.core.fs.Path(input.toUri()))
                     .build();
             DataStream<RawRecord> file = env.fromSource(source, WatermarkStrategy.noWatermarks(), name);
             raw = raw == null ? file : raw.union(file);

@@ -41,14 +41,7 @@ class AnalyzeScenariosITCase {
 
     @Test
     void everyImplantAlertsWithItsLineageAndPatientZeroAndNothingElseDoes() throws Exception {
-        List<ImplantSpec> implants = List.of(
-                ImplantSpec.story(0),
-                new ImplantSpec(1, 120, 30, 0.3, JitterKind.SYMMETRIC, 0.1, BeaconMode.KEEP_ALIVE,
-                        Delivery.DIRECT, InjectionTarget.SPAWNED_NOTEPAD, "sync.cloud-drive.example", 443, 0),
-                new ImplantSpec(2, 60, 45, 0.2, JitterKind.ASYMMETRIC, 0.0, BeaconMode.DNS_ONLY,
-                        Delivery.INJECTED, InjectionTarget.EXISTING_SVCHOST, "t.dns-tunnel.example", 53, 0),
-                new ImplantSpec(3, 200, 20, 0.1, JitterKind.ASYMMETRIC, 0.0, BeaconMode.NEW_CONNECTION,
-                        Delivery.INJECTED, InjectionTarget.SPAWNED_NOTEPAD, null, 8443, 0));
+        List<ImplantSpec> implants = implants();
         FleetSpec fleet = new FleetSpec(11, HOSTS, FleetSpec.DEFAULT_START_MICROS, 3600, 1.0, implants,
                 BenignMix.defaults());
 
@@ -120,6 +113,18 @@ class AnalyzeScenariosITCase {
         assertThat(EcsTime.parse(slowSleeper.at("/event/end").asText()) - stagerExited)
                 .as("the 4-hour sleeper first alerts more than a retention (24 h) after its stager exited")
                 .isGreaterThan(24 * 3600 * 1_000_000L);
+    }
+
+    /** One implant of each kind: the story, a keep-alive, a DNS-only and a bare-IP injected one. */
+    static List<ImplantSpec> implants() {
+        return List.of(
+                ImplantSpec.story(0),
+                new ImplantSpec(1, 120, 30, 0.3, JitterKind.SYMMETRIC, 0.1, BeaconMode.KEEP_ALIVE,
+                        Delivery.DIRECT, InjectionTarget.SPAWNED_NOTEPAD, "sync.cloud-drive.example", 443, 0),
+                new ImplantSpec(2, 60, 45, 0.2, JitterKind.ASYMMETRIC, 0.0, BeaconMode.DNS_ONLY,
+                        Delivery.INJECTED, InjectionTarget.EXISTING_SVCHOST, "t.dns-tunnel.example", 53, 0),
+                new ImplantSpec(3, 200, 20, 0.1, JitterKind.ASYMMETRIC, 0.0, BeaconMode.NEW_CONNECTION,
+                        Delivery.INJECTED, InjectionTarget.SPAWNED_NOTEPAD, null, 8443, 0));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.etwcorr.jobs;
 
 import io.etwcorr.jobs.config.ConfigOptions;
 import io.etwcorr.jobs.config.EtwcorrConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
@@ -23,10 +24,27 @@ public final class JobCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka (config: kafka.bootstrapServers).")
     String bootstrapServers;
 
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "raw (the ETW collector's raw events) or sysmon (Winlogbeat's Sysmon events) (config: input.format).")
+    String inputFormat;
+
+    @Option(names = "--input-topic", paramLabel = "TOPIC",
+            description = "The topic to read, e.g. winlogbeat (config: kafka.topics.raw).")
+    String inputTopic;
+
     @Override
     public Integer call() throws Exception {
-        EtwcorrConfig loaded = config.load(
-                bootstrapServers == null ? List.of() : List.of("kafka.bootstrapServers=" + bootstrapServers));
+        List<String> overrides = new ArrayList<>();
+        if (bootstrapServers != null) {
+            overrides.add("kafka.bootstrapServers=" + bootstrapServers);
+        }
+        if (inputFormat != null) {
+            overrides.add("input.format=" + inputFormat);
+        }
+        if (inputTopic != null) {
+            overrides.add("kafka.topics.raw=" + inputTopic);
+        }
+        EtwcorrConfig loaded = config.load(overrides);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(KafkaCorrelationJob.flinkConfiguration());
         env.configure(KafkaCorrelationJob.flinkConfiguration(loaded, env instanceof LocalStreamEnvironment));
