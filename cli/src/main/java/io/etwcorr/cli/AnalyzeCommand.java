@@ -11,9 +11,15 @@ import io.etwcorr.jobs.io.files.JsonLinesFiles;
 import io.etwcorr.jobs.io.files.JsonLinesPartSink;
 import io.etwcorr.jobs.output.LabeledLine;
 import io.etwcorr.jobs.io.files.RawLineFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -27,7 +33,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,6 +46,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** The output files, in the order the summary names them. */
     public static final List<String> FILES = List.of(
             "anomalies.jsonl", "connections.jsonl", "flows.jsonl", "health.jsonl", "deadletter.jsonl");
+    private static final String DEADLETTER = "deadletter.jsonl";
 
     @Spec
     CommandSpec spec;
@@ -48,24 +54,54 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Raw-event file (repeatable).")
     List<Path> inputs;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output directory: new or empty (created when missing).")
     Path out;
+
+    @Option(names = "--force", description = "Replace analyze's files in a non-empty --out DIR (never an input file).")
+    boolean force;
 
     @Mixin
     ConfigOptions config;
 
+    /** Exit code of a run that finished but could not read all of its input (a gzip file cut short). */
+    public static final int EXIT_INPUT_TRUNCATED = 3;
+
     @Override
     public Integer call() throws Exception {
-        for (Path input : inputs) {
-            if (!Files.isReadable(input) || Files.isDirectory(input)) {
-                throw new ParameterException(spec.commandLine(), "cannot read input file " + input);
+        EtwcorrConfig loaded = config.load();
+        AnalyzeInputs.checkOutput(out, inputs, FILES, force);
+        Path scratch = Files.createTempDirectory("etwcorr-analyze");
+        try {
+            AnalyzeInputs checked = AnalyzeInputs.check(inputs, scratch);
+            long started = System.nanoTime();
+            Summary summary = analyzeSources(checked.sources(), out, loaded);
+            List<String> truncations = checked.truncationDeadLetters();
+            if (!truncations.isEmpty()) {
+                Files.write(out.resolve(DEADLETTER), truncations, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                summary.lines()[FILES.indexOf(DEADLETTER)] += truncations.size();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            PrintWriter console = spec.commandLine().getOut();
+            console.println(summary.describe(out, seconds));
+            if (truncations.isEmpty()) {
+                return 0;
+            }
+            console.printf("analyze: %d input file(s) ended early (truncated gzip): their complete lines were analyzed, "
+                    + "the rest is a dead letter of type %s in %s; exit code %d%n", truncations.size(),
+                    AnalyzeInputs.TRUNCATED, out.resolve(DEADLETTER), EXIT_INPUT_TRUNCATED);
+            return EXIT_INPUT_TRUNCATED;
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
-        long started = System.nanoTime();
-        Summary summary = analyze(inputs, out, config.load());
-        double seconds = (System.nanoTime() - started) / 1e9;
-        spec.commandLine().getOut().println(summary.describe(out, seconds));
-        return 0;
     }
 
     /** How many raw records went in and how many lines each of {@link #FILES} got. */
@@ -83,6 +119,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Runs the job graph over {@code inputs} and writes the five files into {@code out}. */
     public static Summary analyze(List<Path> inputs, Path out, EtwcorrConfig config) throws Exception {
+        return analyzeSources(inputs.stream().map(input -> new AnalyzeInputs.Source(input, input.getFileName().toString())).toList(),
+                out, config);
+    }
+
+    private static Summary analyzeSources(List<AnalyzeInputs.Source> inputs, Path out, EtwcorrConfig config) throws Exception {
         config.beacon.decideAtEndOfInput = true; // bounded: alerts must not depend on arrival order
         Configuration flink = KafkaCorrelationJob.flinkConfiguration();
         // Bounded and without checkpoints, a restart would read the files again: a failure must fail the run.
@@ -91,10 +132,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
 
         DataStream<RawRecord> raw = null;
-        for (Path input : inputs) {
-            String name = input.getFileName().toString();
+        for (AnalyzeInputs.Source input : inputs) {
+            String name = input.name();
             FileSource<RawRecord> source = FileSource
-                    .forRecordStreamFormat(new RawLineFormat(name), new org.apache.flink.core.fs.Path(input.toUri()))
+                    .forRecordStreamFormat(new RawLineFormat(name), new org.apache.flink.core.fs.Path(input.path().toUri()))
                     .build();
             DataStream<RawRecord> file = env.fromSource(source, WatermarkStrategy.noWatermarks(), name);
             raw = raw == null ? file : raw.union(file);
