@@ -1,6 +1,8 @@
 package io.etwcorr.cli;
 
+import io.etwcorr.jobs.io.kafka.BrokerCheck;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,6 +21,10 @@ public final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT", description = "Kafka.")
     String bootstrapServers;
 
+    @Option(names = "--broker-wait", paramLabel = "SECONDS", defaultValue = "" + BrokerCheck.DEFAULT_WAIT_SECONDS,
+            description = "Give up when Kafka cannot be reached for this long (default: ${DEFAULT-VALUE}).")
+    int brokerWaitSeconds;
+
     @Option(names = "--topic", defaultValue = "etw.anomalies", description = "Alert topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
@@ -34,6 +40,11 @@ public final class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BrokerCheck.awaitReachable(bootstrapServers, properties, Duration.ofSeconds(brokerWaitSeconds), notice -> {
+            err.println("alerts: " + notice);
+            err.flush();
+        });
         AlertTail tail = new AlertTail(bootstrapServers, topic, fromBeginning, properties, alert -> {
             out.println(json ? alert : AlertRenderer.render(alert));
             out.flush();

@@ -6,7 +6,9 @@ import io.etwcorr.simulator.CorpusWriter;
 import io.etwcorr.simulator.FleetSpec;
 import io.etwcorr.simulator.GroundTruth;
 import io.etwcorr.simulator.ImplantSpec;
+import io.etwcorr.jobs.io.kafka.BrokerCheck;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +62,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--property", paramLabel = "KEY=VALUE", description = "Kafka only: a client property (repeatable).")
     Map<String, String> properties = new LinkedHashMap<>();
 
+    @Option(names = "--broker-wait", paramLabel = "SECONDS", defaultValue = "" + BrokerCheck.DEFAULT_WAIT_SECONDS,
+            description = "Kafka only: give up when Kafka cannot be reached for this long (default: ${DEFAULT-VALUE}).")
+    int brokerWaitSeconds;
+
     @Override
     public Integer call() throws Exception {
         FleetSpec fleet = new FleetSpec(seed, hosts, FleetSpec.DEFAULT_START_MICROS, durationSeconds, 1.0,
@@ -71,6 +77,11 @@ public final class SimulateCommand implements Callable<Integer> {
                     durationSeconds, truth.implants().size(), target.out, CorpusWriter.truthFile(target.out));
             return 0;
         }
+        PrintWriter err = spec.commandLine().getErr();
+        BrokerCheck.awaitReachable(target.bootstrapServers, properties, Duration.ofSeconds(brokerWaitSeconds), notice -> {
+            err.println("simulate: " + notice);
+            err.flush();
+        });
         try (KafkaRawProducer producer = new KafkaRawProducer(target.bootstrapServers, topic, properties)) {
             FleetFeeder feeder = new FleetFeeder(fleet, speed, producer);
             feeder.run();
