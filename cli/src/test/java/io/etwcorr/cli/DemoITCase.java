@@ -32,7 +32,7 @@ class DemoITCase {
     void theImplantAndOnlyTheImplantIsReportedWithItsLineageAndPatientZero() throws Exception {
         List<String> alerts = new CopyOnWriteArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        try (Demo demo = Demo.start(new Demo.Options(HOSTS, SPEED, SEED, 0), alerts::add)) {
+        try (Demo demo = Demo.start(new Demo.Options(HOSTS, SPEED, SEED, 0, 0), alerts::add)) {
             // The story's implant starts after 5 simulated minutes and needs 8 callbacks a minute apart.
             while (alerts.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(500);

@@ -265,6 +265,11 @@ public final class RunModel {
         return host.lastInterval.plusSeconds(SILENT_AFTER_S).isBefore(newestHealth);
     }
 
+    /** The end of the newest health interval: how far in event time the job has got (EPOCH before any). */
+    public synchronized Instant newestHealth() {
+        return newestHealth;
+    }
+
     synchronized long records(Stream stream) {
         return records[stream.ordinal()];
     }
