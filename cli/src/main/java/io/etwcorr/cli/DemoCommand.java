@@ -109,6 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
             long lastProduced = demo.produced();
             long lastSimulated = demo.simulatedMicros();
             long lastSample = System.nanoTime();
+            boolean firstLine = true;
             while (!stop.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
                 long now = System.nanoTime();
                 Duration sinceLast = Duration.ofNanos(now - lastSample);
@@ -120,11 +121,12 @@ public final class DemoCommand implements Callable<Integer> {
                     out.printf("[%02d:%02d] %,d events (%,d/s) from %d hosts, simulated %s, %d alert(s)%s%n",
                             elapsed / 60, elapsed % 60, produced, (produced - lastProduced) * 1000 / Math.max(1, sinceLast.toMillis()),
                             hosts, simulated(simulatedMicros), demo.alerts(),
-                            behind(simulatedMicros - lastSimulated, demo.jobLagMicros(), sinceLast, speed));
+                            firstLine ? "" : behind(simulatedMicros - lastSimulated, demo.jobLagMicros(), sinceLast, speed));
                     out.flush();
                 }
                 lastProduced = produced;
                 lastSimulated = simulatedMicros;
+                firstLine = false; // the fleet warms up during the first interval
                 if (durationSeconds > 0 && elapsed >= durationSeconds) {
                     break;
                 }
