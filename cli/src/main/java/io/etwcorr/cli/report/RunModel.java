@@ -119,12 +119,18 @@ public final class RunModel {
         }
         records[stream.ordinal()]++;
         switch (stream) {
-            case ANOMALIES -> alerts.put(record.at("/event/id").asText(String.valueOf(alerts.size())), record);
+            case ANOMALIES -> alerts.merge(record.at("/event/id").asText(String.valueOf(alerts.size())), record,
+                    RunModel::newer);
             case CONNECTIONS -> connection(record);
             case FLOWS -> flow(record);
             case HEALTH -> health(record);
             case DEADLETTER -> { } // counted above
         }
+    }
+
+    /** Of two records of one episode, the later one (topics with several partitions deliver them in any order). */
+    private static JsonNode newer(JsonNode kept, JsonNode arrived) {
+        return arrived.path("@timestamp").asText().compareTo(kept.path("@timestamp").asText()) >= 0 ? arrived : kept;
     }
 
     private void connection(JsonNode record) {
@@ -218,6 +224,7 @@ public final class RunModel {
                 times.add(at);
             }
         }
+        times.sort(null);
         return times;
     }
 
@@ -231,6 +238,7 @@ public final class RunModel {
                 buckets.add(bucket);
             }
         }
+        buckets.sort(Comparator.comparing(FlowBucket::start));
         return buckets;
     }
 
