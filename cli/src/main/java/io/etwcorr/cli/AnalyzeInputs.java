@@ -2,6 +2,7 @@ package io.etwcorr.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.etwcorr.jobs.io.files.IoErrors;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -9,12 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,7 +187,7 @@ final class AnalyzeInputs {
                             + "or --force to replace analyze's files there");
                 }
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot list --out " + out + ": " + reason(e));
+                throw new IllegalArgumentException("cannot list --out " + out + ": " + IoErrors.reason(e));
             }
         }
         try {
@@ -199,7 +195,7 @@ final class AnalyzeInputs {
             Path probe = Files.createTempFile(out, ".write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write into --out " + out + ": " + reason(e));
+            throw new IllegalArgumentException("cannot write into --out " + out + ": " + IoErrors.reason(e));
         }
     }
 
@@ -209,25 +205,5 @@ final class AnalyzeInputs {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** Why a file operation failed, in words: Java's messages for these are only the path. */
-    static String reason(IOException e) {
-        if (e instanceof NoSuchFileException missing) {
-            return "no such file or directory: " + missing.getFile();
-        }
-        if (e instanceof AccessDeniedException denied) {
-            return "permission denied: " + denied.getFile();
-        }
-        if (e instanceof NotDirectoryException notDirectory) {
-            return "not a directory: " + notDirectory.getFile();
-        }
-        if (e instanceof FileAlreadyExistsException exists) {
-            return "a file is in the way: " + exists.getFile();
-        }
-        if (e instanceof FileSystemException other && other.getReason() != null) {
-            return other.getReason() + ": " + other.getFile();
-        }
-        return e.getMessage();
     }
 }

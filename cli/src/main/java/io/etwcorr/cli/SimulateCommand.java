@@ -49,7 +49,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--no-implant", description = "Benign hosts only (default: host 1 runs the demo's implant).")
+    @Option(names = "--no-implant", description = "Benign hosts only (default: host 1 runs the demo's implant, "
+            + "which starts 300 simulated seconds in).")
     boolean noImplant;
 
     @Option(names = "--speed", defaultValue = "0",
@@ -68,13 +69,28 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (hosts < 1 || hosts > 99_999) {
+            throw new IllegalArgumentException("--hosts must be between 1 and 99999, got " + hosts);
+        }
+        if (durationSeconds < 1) {
+            throw new IllegalArgumentException("--duration must be at least 1 simulated second, got " + durationSeconds);
+        }
+        if (speed < 0 || Double.isNaN(speed)) {
+            throw new IllegalArgumentException("--speed must be 0 (as fast as possible) or positive, got " + speed);
+        }
+        ImplantSpec implant = ImplantSpec.story(0);
         FleetSpec fleet = new FleetSpec(seed, hosts, FleetSpec.DEFAULT_START_MICROS, durationSeconds, 1.0,
-                noImplant ? List.of() : List.of(ImplantSpec.story(0)), BenignMix.defaults());
+                noImplant ? List.of() : List.of(implant), BenignMix.defaults());
         PrintWriter out = spec.commandLine().getOut();
         if (target.out != null) {
             GroundTruth truth = CorpusWriter.write(fleet, target.out);
             out.printf("simulate: %d hosts, %d s simulated, %d implant(s) -> %s (ground truth: %s)%n", hosts,
                     durationSeconds, truth.implants().size(), target.out, CorpusWriter.truthFile(target.out));
+            if (!noImplant && truth.implants().isEmpty()) {
+                out.printf("simulate: host 1's implant starts %d simulated seconds in, after this run ends; "
+                        + "use --duration %d or more to include it and its callbacks%n", implant.startAfterS(),
+                        implant.startAfterS() + 10 * (long) implant.sleepS());
+            }
             return 0;
         }
         PrintWriter err = spec.commandLine().getErr();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.etwcorr.jobs.io.files.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class ConfigLoader {
         try {
             tree = file == null ? YAML.createObjectNode() : readTree(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read config " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read config " + file + ": " + IoErrors.reason(e), e);
         }
         for (String override : overrides) {
             apply(tree, override);

@@ -14,7 +14,7 @@ public final class ConfigOptions {
             description = "Override one config value, e.g. --set correlation.bucketSeconds=30 (repeatable).")
     public List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "Parallelism of the job (config: job.parallelism).")
+    @Option(names = "--parallelism", paramLabel = "N", description = "Parallelism of the job (default: the config's job.parallelism, 2).")
     public Integer parallelism;
 
     public EtwcorrConfig load() {
