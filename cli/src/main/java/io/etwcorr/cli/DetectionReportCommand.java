@@ -62,7 +62,8 @@ public final class DetectionReportCommand implements Callable<Integer> {
             console.println("detection-report: " + stage);
             console.flush();
         });
-        String command = "./etwcorr detection-report --cells " + cellCount + " --seed " + seed;
+        String command = "./etwcorr detection-report --cells " + cellCount + " --seed " + seed
+                + (updateDocs ? " --update-docs" : "");
         String markdown = DetectionReport.markdown(result, RunInfo.here(gitCommit(), command));
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());

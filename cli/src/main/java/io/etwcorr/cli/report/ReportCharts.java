@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /** The inline SVG pictures of the report page: lineage tree, callback timeline, bytes per callback, bars. */
 final class ReportCharts {
-    private static final double WIDTH = 560;
+    private static final double WIDTH = 530;
     private static final double NODE_HEIGHT = 26;
     private static final double NODE_GAP = 18;
     private static final double INDENT = 26;
@@ -99,7 +99,7 @@ final class ReportCharts {
                 .append("<line class=\"period\" x1=\"").append(n(left)).append("\" x2=\"").append(n(right))
                 .append("\" y1=\"").append(n(bottom - periodS * scaleY)).append("\" y2=\"").append(n(bottom - periodS * scaleY))
                 .append("\"/>")
-                .append("<text class=\"axis\" x=\"").append(n(right)).append("\" y=\"").append(n(bottom - periodS * scaleY - 4))
+                .append("<text class=\"axis\" x=\"").append(n(right)).append("\" y=\"").append(n(Math.max(top + 8, bandTop - 4)))
                 .append("\" text-anchor=\"end\">period ").append(n(periodS)).append(" s, jitter ").append(percent(jitter))
                 .append("</text>");
         axes(svg, left, right, top, bottom, n(maxInterval) + " s", "0 s", "+" + duration(span));

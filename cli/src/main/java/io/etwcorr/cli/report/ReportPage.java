@@ -30,7 +30,7 @@ public final class ReportPage {
             .facts td { padding: 0.1em 0.8em 0.1em 0; vertical-align: top; }
             .facts td:first-child { color: #666; }
             .charts { display: flex; flex-wrap: wrap; gap: 1em; }
-            .charts figure { margin: 0.4em 0; max-width: 570px; }
+            .charts figure { margin: 0.4em 0; max-width: 540px; }
             figcaption { font-size: 0.85em; color: #555; }
             table.grid { border-collapse: collapse; margin: 0.6em 0; }
             table.grid th, table.grid td { border-bottom: 1px solid #ddd; padding: 0.2em 0.7em; text-align: left; }
