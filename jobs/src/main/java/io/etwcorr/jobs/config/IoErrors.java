@@ -1,4 +1,4 @@
-package io.etwcorr.jobs.io.files;
+package io.etwcorr.jobs.config;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -7,7 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
-/** File errors for a person: Java's messages for the common ones are only the path. */
+/** File errors for a person (a config file, an input, an output directory): Java's messages for the common ones are only the path. */
 public final class IoErrors {
     private IoErrors() {
     }
