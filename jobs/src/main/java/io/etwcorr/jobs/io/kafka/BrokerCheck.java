@@ -65,7 +65,10 @@ public final class BrokerCheck {
                     }
                     return;
                 } catch (ExecutionException e) {
-                    why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+                    // the client's own timeout names its internal call; to a person it is no answer
+                    why = e.getCause() == null
+                            || e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
+                            ? "no answer" : e.getCause().getMessage();
                 } catch (TimeoutException e) {
                     why = "no answer";
                 } catch (InterruptedException e) {
