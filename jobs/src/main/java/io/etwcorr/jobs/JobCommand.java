@@ -4,6 +4,7 @@ import io.etwcorr.jobs.config.ConfigOptions;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.io.kafka.BrokerCheck;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -36,10 +37,8 @@ public final class JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (bootstrapServers != null) {
-            config.overrides.add("kafka.bootstrapServers=" + bootstrapServers);
-        }
-        EtwcorrConfig loaded = config.load();
+        EtwcorrConfig loaded = config.load(
+                bootstrapServers == null ? List.of() : List.of("kafka.bootstrapServers=" + bootstrapServers));
         BrokerCheck.awaitReachable(loaded.kafka.bootstrapServers, loaded.kafka.properties,
                 Duration.ofSeconds(brokerWaitSeconds), notice -> {
                     spec.commandLine().getErr().println("job: " + notice);

@@ -1,4 +1,4 @@
-package io.etwcorr.jobs.config;
+package io.etwcorr.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -7,13 +7,13 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
-/** File errors for a person (a config file, an input, an output directory): Java's messages for the common ones are only the path. */
-public final class IoErrors {
+/** File errors for a person (an input, an output directory): Java's messages for the common ones are only the path. */
+final class IoErrors {
     private IoErrors() {
     }
 
     /** Why a file operation failed, in words: Java's messages for these are only the path. */
-    public static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof NoSuchFileException missing) {
             return "no such file or directory: " + missing.getFile();
         }
