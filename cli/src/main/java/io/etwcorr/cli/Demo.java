@@ -24,6 +24,8 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -191,6 +193,7 @@ final class Demo implements AutoCloseable {
         feeder.stop();
         join(threads.get(0));
         producer.close();
+        quietShutdownLogging();
         try {
             job.cancel().get(STOP_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -202,6 +205,15 @@ final class Demo implements AutoCloseable {
             report.close();
         }
         kafka.close();
+    }
+
+    /**
+     * Cancelling the job fails its checkpoint in flight and its RPC endpoints drop their last heartbeats:
+     * expected when stopping, each a WARN (one with a stack trace). Only for the shutdown, not while running.
+     */
+    private static void quietShutdownLogging() {
+        Configurator.setLevel("org.apache.flink.runtime.checkpoint.CheckpointFailureManager", Level.ERROR);
+        Configurator.setLevel("org.apache.flink.runtime.rpc.RpcEndpoint$MainThreadExecutor", Level.ERROR);
     }
 
     private static void join(Thread thread) {
