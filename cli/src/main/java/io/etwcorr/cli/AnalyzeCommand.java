@@ -12,6 +12,9 @@ import io.etwcorr.jobs.io.files.JsonLinesFiles;
 import io.etwcorr.jobs.io.files.JsonLinesPartSink;
 import io.etwcorr.jobs.output.LabeledLine;
 import io.etwcorr.jobs.io.files.RawLineFormat;
+import io.etwcorr.jobs.config.InputFormat;
+import io.etwcorr.jobs.io.files.InputFiles;
+import io.etwcorr.jobs.io.files.SysmonXmlFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +31,14 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.SimpleStreamFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -42,12 +47,16 @@ import picocli.CommandLine.Spec;
  * file is sorted by event time and then by content, so the same input gives the same files.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Run the correlation job graph over raw-event files (JSONL, optionally .gz) into DIR.")
+        description = "Run the correlation job graph over raw-event files (JSONL, optionally .gz) or Sysmon exports"
+                + " (Winlogbeat JSON, event-log XML or JSON) into DIR.")
 public final class AnalyzeCommand implements Callable<Integer> {
     /** The output files, in the order the summary names them. */
     public static final List<String> FILES = List.of(
             "anomalies.jsonl", "connections.jsonl", "flows.jsonl", "health.jsonl", "deadletter.jsonl");
     private static final String DEADLETTER = "deadletter.jsonl";
+
+    /** Exit code of a run that finished but could not read all of its input (a gzip file cut short). */
+    public static final int EXIT_INPUT_TRUNCATED = 3;
 
     @Spec
     CommandSpec spec;
@@ -62,19 +71,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace analyze's files in a non-empty --out DIR (never an input file).")
     boolean force;
 
+    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "raw (the ETW collector's raw events), sysmon (Winlogbeat JSON, the event log's XML or JSON)"
+                    + " or auto (told from each file's first record; default).")
+    String inputFormat;
+
     @Mixin
     ConfigOptions config;
 
-    /** Exit code of a run that finished but could not read all of its input (a gzip file cut short). */
-    public static final int EXIT_INPUT_TRUNCATED = 3;
-
     @Override
     public Integer call() throws Exception {
-        EtwcorrConfig loaded = config.load();
-        AnalyzeInputs.checkOutput(out, inputs, FILES, force);
+        EtwcorrConfig configured = config.load();
         Path scratch = Files.createTempDirectory("etwcorr-analyze");
         try {
+            // the inputs first, then --out (created by its check): a refused run leaves nothing behind
             AnalyzeInputs checked = AnalyzeInputs.check(inputs, scratch);
+            EtwcorrConfig loaded = ConfigLoader.derive(configured,
+                    List.of("input.format=" + inputFormat(configured.input.format)));
+            AnalyzeInputs.checkOutput(out, inputs, FILES, force);
             long started = System.nanoTime();
             Summary summary = analyzeSources(checked.sources(), out, loaded);
             List<String> truncations = checked.truncationDeadLetters();
@@ -105,6 +119,52 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The format the files hold: the one asked for, or with {@code auto} the one their first records
+     * show (the configured one for empty files). A file of another format is an error that says which
+     * format it is; analyze reads one format per run.
+     */
+    private InputFormat inputFormat(InputFormat configured) throws IOException {
+        InputFormat requested = inputFormat.equalsIgnoreCase("auto") ? null : parse(inputFormat);
+        InputFormat found = null;
+        Path foundIn = null;
+        for (Path input : inputs) {
+            InputFormat format;
+            try {
+                format = InputFiles.detect(input);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (format == null) {
+                continue;
+            }
+            if (requested != null && format != requested) {
+                throw new ParameterException(spec.commandLine(), input + " holds " + describe(format) + ", not "
+                        + describe(requested) + ": run with --input-format " + format + " (or auto)");
+            }
+            if (found != null && format != found) {
+                throw new ParameterException(spec.commandLine(), "the inputs mix " + describe(found) + " (" + foundIn
+                        + ") and " + describe(format) + " (" + input + "): analyze reads one format per run");
+            }
+            found = format;
+            foundIn = input;
+        }
+        return requested != null ? requested : found != null ? found : configured;
+    }
+
+    private InputFormat parse(String name) {
+        try {
+            return InputFormat.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + " or auto");
+        }
+    }
+
+    private static String describe(InputFormat format) {
+        return format == InputFormat.RAW ? "raw events (docs/contract/raw-events.md)"
+                : "Sysmon events (Winlogbeat JSON, the event log's XML or JSON)";
+    }
+
     /** How many raw records went in and how many lines each of {@link #FILES} got. */
     public record Summary(long recordsIn, long[] lines) {
         String describe(Path out, double seconds) {
@@ -118,10 +178,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the job graph over {@code inputs} and writes the five files into {@code out}. */
-    public static Summary analyze(List<Path> inputs, Path out, EtwcorrConfig config) throws Exception {
+    /**
+     * Runs the job graph over {@code inputs} and writes the five files into {@code out}; the files hold
+     * {@code input.format} (event-log XML is read one {@code <Event>} at a time).
+     */
+    public static Summary analyze(List<Path> inputs, Path out, EtwcorrConfig loaded) throws Exception {
         return analyzeSources(inputs.stream().map(input -> new AnalyzeInputs.Source(input, input.getFileName().toString())).toList(),
-                out, config);
+                out, loaded);
     }
 
     private static Summary analyzeSources(List<AnalyzeInputs.Source> inputs, Path out, EtwcorrConfig loaded)
@@ -137,8 +200,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         DataStream<RawRecord> raw = null;
         for (AnalyzeInputs.Source input : inputs) {
             String name = input.name();
+            SimpleStreamFormat<RawRecord> format = config.input.format == InputFormat.SYSMON && InputFiles.isXml(input.path())
+                    ? new SysmonXmlFormat(name) : new RawLineFormat(name);
             FileSource<RawRecord> source = FileSource
-                    .forRecordStreamFormat(new RawLineFormat(name), new org.apache.flink.core.fs.Path(input.path().toUri()))
+                    .forRecordStreamFormat(format, new org.apache.flink.core.fs.Path(input.path().toUri()))
                     .build();
             DataStream<RawRecord> file = env.fromSource(source, WatermarkStrategy.noWatermarks(), name);
             raw = raw == null ? file : raw.union(file);

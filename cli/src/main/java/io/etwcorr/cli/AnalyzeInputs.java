@@ -98,7 +98,7 @@ final class AnalyzeInputs {
         for (byte b : head) {
             if (b == '[') {
                 throw new IllegalArgumentException("--input " + input + " is a JSON array; the input is JSON Lines in "
-                        + "UTF-8, one raw event object per line (e.g. jq -c '.[]' " + input + " > events.jsonl)");
+                        + "UTF-8, one object per line (e.g. jq -c '.[]' " + input + " > events.jsonl)");
             }
             if (!Character.isWhitespace(b) && (b & 0xff) != 0xef && (b & 0xff) != 0xbb && (b & 0xff) != 0xbf) {
                 return; // the first character that is not blank or a UTF-8 byte-order mark decides

@@ -68,7 +68,7 @@ public final class DetectionReportCommand implements Callable<Integer> {
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
         }
-        Files.writeString(target, markdown, StandardCharsets.UTF_8);
+        Files.writeString(target, markdown + handWrittenPart(target), StandardCharsets.UTF_8);
         console.printf("detection-report: wrote %s (%.0f s)%n", target, result.timings().totalS());
         return 0;
     }
@@ -87,6 +87,19 @@ public final class DetectionReportCommand implements Callable<Integer> {
                     + DOCS_REPORT);
         }
         return out;
+    }
+
+    /** Sections after this line of the report are written by hand (real recordings) and kept on regeneration. */
+    static final String HAND_WRITTEN_MARKER = "<!-- written by hand from here on: detection-report keeps it -->";
+
+    /** The hand-written end of the existing report, from its marker line, or "" when it has none. */
+    static String handWrittenPart(Path report) throws IOException {
+        if (!Files.isReadable(report)) {
+            return "";
+        }
+        String existing = Files.readString(report, StandardCharsets.UTF_8);
+        int marker = existing.indexOf(HAND_WRITTEN_MARKER);
+        return marker < 0 ? "" : "\n" + existing.substring(marker);
     }
 
     /** The short hash of HEAD when run inside a git checkout, else "unknown". */

@@ -3,6 +3,7 @@ package io.etwcorr.cli;
 import io.etwcorr.collector.delivery.KafkaRawProducer;
 import io.etwcorr.simulator.BenignMix;
 import io.etwcorr.simulator.CorpusWriter;
+import io.etwcorr.simulator.sysmon.SysmonCorpusWriter;
 import io.etwcorr.simulator.FleetSpec;
 import io.etwcorr.simulator.GroundTruth;
 import io.etwcorr.simulator.ImplantSpec;
@@ -18,12 +19,13 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code etwcorr simulate}: the demo's simulated fleet, into any Kafka or into a file for {@code analyze}. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Generate a simulated fleet's raw events (contract format): into Kafka, or into a JSONL(.gz) file "
-                + "with its ground truth beside it (FILE.truth.json).")
+                + "with its ground truth beside it (FILE.truth.json); into a file also as Sysmon would log it (--format).")
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -60,6 +62,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--topic", defaultValue = "etw.raw", description = "Kafka only: the raw topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
+    @Option(names = "--format", defaultValue = "raw",
+            description = "File only: raw (the contract, default), winlogbeat (Sysmon as Winlogbeat 8.x JSON Lines) or "
+                    + "sysmon-xml (Sysmon as the event log's XML export).")
+    String format;
+
     @Option(names = "--property", paramLabel = "KEY=VALUE", description = "Kafka only: a client property (repeatable).")
     Map<String, String> properties = new LinkedHashMap<>();
 
@@ -82,8 +89,17 @@ public final class SimulateCommand implements Callable<Integer> {
         FleetSpec fleet = new FleetSpec(seed, hosts, FleetSpec.DEFAULT_START_MICROS, durationSeconds, 1.0,
                 noImplant ? List.of() : List.of(implant), BenignMix.defaults());
         PrintWriter out = spec.commandLine().getOut();
+        if (!format.equals("raw") && target.out == null) {
+            throw new ParameterException(spec.commandLine(), "--format " + format + " writes files only (--out)");
+        }
         if (target.out != null) {
-            GroundTruth truth = CorpusWriter.write(fleet, target.out);
+            GroundTruth truth = switch (format) {
+                case "raw" -> CorpusWriter.write(fleet, target.out);
+                case "winlogbeat" -> SysmonCorpusWriter.write(fleet, target.out, SysmonCorpusWriter.Shape.WINLOGBEAT);
+                case "sysmon-xml" -> SysmonCorpusWriter.write(fleet, target.out, SysmonCorpusWriter.Shape.XML);
+                default -> throw new ParameterException(spec.commandLine(),
+                        "unknown --format " + format + ", expected raw, winlogbeat or sysmon-xml");
+            };
             out.printf("simulate: %d hosts, %d s simulated, %d implant(s) -> %s (ground truth: %s)%n", hosts,
                     durationSeconds, truth.implants().size(), target.out, CorpusWriter.truthFile(target.out));
             if (!noImplant && truth.implants().isEmpty()) {

@@ -20,7 +20,10 @@ import picocli.CommandLine;
 
 /** What {@code analyze} refuses before it starts Flink: one line on stderr, exit 1, nothing written or replaced. */
 class AnalyzeCommandTest {
-    private static final String EVENTS = "{\"v\":1}\n{\"v\":1}\n{\"v\":1}\n";
+    /** Raw events as analyze recognizes them (a collector heartbeat), so that only the checked option fails. */
+    private static final String EVENT = "{\"v\":1,\"host\":\"WS-0042\",\"run\":\"r\",\"seq\":0,\"ts\":1795633627123456,"
+            + "\"provider\":\"EtwCorrelation-Collector\",\"id\":1,\"ver\":0,\"pid\":-1,\"tid\":-1,\"props\":{}}\n";
+    private static final String EVENTS = EVENT + EVENT + EVENT;
 
     @TempDir
     Path temp;

@@ -40,14 +40,7 @@ class AnalyzeScenariosITCase {
 
     @Test
     void everyImplantAlertsWithItsLineageAndPatientZeroAndNothingElseDoes() throws Exception {
-        List<ImplantSpec> implants = List.of(
-                ImplantSpec.story(0),
-                new ImplantSpec(1, 120, 30, 0.3, JitterKind.SYMMETRIC, 0.1, BeaconMode.KEEP_ALIVE,
-                        Delivery.DIRECT, InjectionTarget.SPAWNED_NOTEPAD, "sync.cloud-drive.example", 443, 0),
-                new ImplantSpec(2, 60, 45, 0.2, JitterKind.ASYMMETRIC, 0.0, BeaconMode.DNS_ONLY,
-                        Delivery.INJECTED, InjectionTarget.EXISTING_SVCHOST, "t.dns-tunnel.example", 53, 0),
-                new ImplantSpec(3, 200, 20, 0.1, JitterKind.ASYMMETRIC, 0.0, BeaconMode.NEW_CONNECTION,
-                        Delivery.INJECTED, InjectionTarget.SPAWNED_NOTEPAD, null, 8443, 0));
+        List<ImplantSpec> implants = implants();
         FleetSpec fleet = new FleetSpec(11, HOSTS, FleetSpec.DEFAULT_START_MICROS, 3600, 1.0, implants,
                 BenignMix.defaults());
 
@@ -71,6 +64,18 @@ class AnalyzeScenariosITCase {
             assertThat(alert.at("/patient_zero/entity_id").asText()).isEqualTo(implant.patientZero().entityId());
             assertThat(alert.at("/beacon/callbacks").asInt()).isLessThanOrEqualTo(10);
         }
+    }
+
+    /** One implant of each kind: the story, a keep-alive, a DNS-only and a bare-IP injected one. */
+    static List<ImplantSpec> implants() {
+        return List.of(
+                ImplantSpec.story(0),
+                new ImplantSpec(1, 120, 30, 0.3, JitterKind.SYMMETRIC, 0.1, BeaconMode.KEEP_ALIVE,
+                        Delivery.DIRECT, InjectionTarget.SPAWNED_NOTEPAD, "sync.cloud-drive.example", 443, 0),
+                new ImplantSpec(2, 60, 45, 0.2, JitterKind.ASYMMETRIC, 0.0, BeaconMode.DNS_ONLY,
+                        Delivery.INJECTED, InjectionTarget.EXISTING_SVCHOST, "t.dns-tunnel.example", 53, 0),
+                new ImplantSpec(3, 200, 20, 0.1, JitterKind.ASYMMETRIC, 0.0, BeaconMode.NEW_CONNECTION,
+                        Delivery.INJECTED, InjectionTarget.SPAWNED_NOTEPAD, null, 8443, 0));
     }
 
     @Test

@@ -45,4 +45,16 @@ class DetectionReportCommandTest {
         assertThat(parsed("--update-docs").updateDocs).isTrue();
         assertThat(parsed().updateDocs).isFalse();
     }
+
+    @Test
+    void theHandWrittenEndOfTheReportIsKeptAndAReportWithoutOneAddsNothing(@TempDir Path dir) throws Exception {
+        Path report = Files.writeString(dir.resolve("DETECTION.md"), "# generated\nold numbers\n\n"
+                + DetectionReportCommand.HAND_WRITTEN_MARKER + "\n## Real recordings\nby hand\n");
+
+        assertThat(DetectionReportCommand.handWrittenPart(report))
+                .isEqualTo("\n" + DetectionReportCommand.HAND_WRITTEN_MARKER + "\n## Real recordings\nby hand\n");
+        assertThat(DetectionReportCommand.handWrittenPart(Files.writeString(dir.resolve("plain.md"), "# generated\n")))
+                .isEmpty();
+        assertThat(DetectionReportCommand.handWrittenPart(dir.resolve("absent.md"))).isEmpty();
+    }
 }

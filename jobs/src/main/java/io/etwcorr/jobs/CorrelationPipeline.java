@@ -3,6 +3,8 @@ package io.etwcorr.jobs;
 import io.etwcorr.jobs.beacon.BeaconScorer;
 import io.etwcorr.jobs.beacon.FleetPrevalence;
 import io.etwcorr.jobs.config.EtwcorrConfig;
+import io.etwcorr.jobs.config.InputFormat;
+import io.etwcorr.jobs.normalize.sysmon.SysmonAlerts;
 import io.etwcorr.jobs.sequence.HostSequencer;
 import io.etwcorr.jobs.normalize.ParseAndNormalize;
 import io.etwcorr.jobs.network.ProcessNetworkCorrelator;
@@ -45,7 +47,7 @@ public final class CorrelationPipeline {
 
     public static Outputs build(DataStream<RawRecord> raw, EtwcorrConfig config) {
         SingleOutputStreamOperator<EtwEvent> events = raw
-                .process(new ParseAndNormalize())
+                .process(new ParseAndNormalize(config.input.format))
                 .uid("parse-normalize").name("Parse, validate, normalize");
 
         SingleOutputStreamOperator<EtwEvent> sequenced = events
@@ -80,8 +82,11 @@ public final class CorrelationPipeline {
                 .process(new LineageFunction(config.lineage))
                 .uid("lineage").name("Process lineage, patient zero, alerts");
 
+        DataStream<OutputRecord> labeledAnomalies = config.input.format == InputFormat.SYSMON
+                ? anomalies.map(SysmonAlerts::label).name("Alerts say they come from Sysmon")
+                : anomalies;
         return new Outputs(
-                anomalies,
+                labeledAnomalies,
                 connections,
                 connections.getSideOutput(ProcessNetworkCorrelator.FLOWS),
                 sequenced.getSideOutput(HostSequencer.HEALTH),

@@ -4,6 +4,7 @@ import io.etwcorr.jobs.config.ConfigOptions;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.io.kafka.BrokerCheck;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
@@ -35,10 +36,27 @@ public final class JobCommand implements Callable<Integer> {
             description = "Give up when Kafka cannot be reached for this long at start (default: ${DEFAULT-VALUE}).")
     int brokerWaitSeconds;
 
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "raw (the ETW collector's raw events) or sysmon (Winlogbeat's Sysmon events) (config: input.format).")
+    String inputFormat;
+
+    @Option(names = "--input-topic", paramLabel = "TOPIC",
+            description = "The topic to read, e.g. winlogbeat (config: kafka.topics.raw).")
+    String inputTopic;
+
     @Override
     public Integer call() throws Exception {
-        EtwcorrConfig loaded = config.load(
-                bootstrapServers == null ? List.of() : List.of("kafka.bootstrapServers=" + bootstrapServers));
+        List<String> overrides = new ArrayList<>();
+        if (bootstrapServers != null) {
+            overrides.add("kafka.bootstrapServers=" + bootstrapServers);
+        }
+        if (inputFormat != null) {
+            overrides.add("input.format=" + inputFormat);
+        }
+        if (inputTopic != null) {
+            overrides.add("kafka.topics.raw=" + inputTopic);
+        }
+        EtwcorrConfig loaded = config.load(overrides);
         BrokerCheck.awaitReachable(loaded.kafka.bootstrapServers, loaded.kafka.properties,
                 Duration.ofSeconds(brokerWaitSeconds), notice -> {
                     spec.commandLine().getErr().println("job: " + notice);

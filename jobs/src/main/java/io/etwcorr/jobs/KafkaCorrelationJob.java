@@ -30,8 +30,8 @@ public final class KafkaCorrelationJob {
 
     /** Builds the job into {@code env}, which may be a local MiniCluster or a cluster's context. */
     public static void build(StreamExecutionEnvironment env, EtwcorrConfig config) {
-        LOG.info("correlating {} of {} with client properties {}", config.kafka.topics.raw,
-                config.kafka.bootstrapServers, SecretProperties.redacted(config.kafka.properties));
+        LOG.info("correlating {} ({} input) of {} with client properties {}", config.kafka.topics.raw,
+                config.input.format, config.kafka.bootstrapServers, SecretProperties.redacted(config.kafka.properties));
         env.setParallelism(config.job.parallelism);
         env.enableCheckpointing(config.job.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
 

@@ -127,11 +127,89 @@ class KafkaCorrelationJobITCase {
         }
     }
 
+    /** Winlogbeat 8.x's document of a Sysmon event on WS-0042 (Winlogbeat sends no record key by default). */
+    private static String winlogbeat(int eventId, long recordId, String utcTime, String eventData) {
+        return ("{\"@timestamp\":\"2026-11-25T19:07:08.100Z\",\"winlog\":{\"channel\":\"Microsoft-Windows-Sysmon/Operational\","
+                + "\"event_id\":\"%d\",\"record_id\":\"%d\",\"provider_name\":\"Microsoft-Windows-Sysmon\","
+                + "\"computer_name\":\"WS-0042\",\"event_data\":{\"UtcTime\":\"%s\",%s}}}")
+                .formatted(eventId, recordId, utcTime, eventData);
+    }
+
+    @Test
+    void sysmonFromAWinlogbeatTopicBecomesConnectionsHealthAndDeadLetters() throws Exception {
+        EtwcorrConfig config = ConfigLoader.load(null, List.of(
+                "kafka.bootstrapServers=" + kafka.bootstrapServers(),
+                "input.format=sysmon",
+                "kafka.topics.raw=winlogbeat",
+                "kafka.topics.connections=sysmon.connections",
+                "kafka.topics.flows=sysmon.flows",
+                "kafka.topics.health=sysmon.health",
+                "kafka.topics.deadletter=sysmon.deadletter",
+                "kafka.topics.anomalies=sysmon.anomalies",
+                "kafka.groupId=etwcorr-sysmon",
+                "kafka.transactionalIdPrefix=etwcorr-sysmon",
+                "job.checkpointIntervalMs=500",
+                "correlation.idleHostFlushSeconds=2"));
+        EtwcorrConfig.Topics topics = config.kafka.topics;
+        kafka.createTopics(2, topics.raw, topics.connections, topics.flows, topics.health, topics.deadletter,
+                topics.anomalies);
+        String guid = "{5770385f-c22a-43e0-bf4c-06f5698ffbd9}";
+        produce(topics.raw, List.of(
+                winlogbeat(1, 100, "2026-11-25 19:07:07.000", ("\"ProcessGuid\":\"%s\",\"ProcessId\":\"7312\","
+                        + "\"Image\":\"C:\\\\Windows\\\\System32\\\\rundll32.exe\",\"ParentProcessGuid\":"
+                        + "\"{5770385f-c22a-43e0-bf4c-06f5698f0001}\",\"ParentProcessId\":\"5120\"").formatted(guid)),
+                winlogbeat(22, 101, "2026-11-25 19:07:08.000", ("\"ProcessGuid\":\"%s\",\"ProcessId\":\"7312\","
+                        + "\"QueryName\":\"cdn.evil.example\",\"QueryStatus\":\"0\","
+                        + "\"QueryResults\":\"::ffff:203.0.113.7;\"").formatted(guid)),
+                // Record 102 never arrives: one gap.
+                winlogbeat(3, 103, "2026-11-25 19:07:08.051", ("\"ProcessGuid\":\"%s\",\"ProcessId\":\"7312\","
+                        + "\"Protocol\":\"tcp\",\"Initiated\":\"true\",\"SourceIp\":\"10.0.0.42\","
+                        + "\"SourcePort\":\"50123\",\"DestinationIp\":\"203.0.113.7\",\"DestinationPort\":\"443\"")
+                        .formatted(guid)),
+                winlogbeat(3, 104, "2026-11-25 19:07:09.000", "\"ProcessGuid\":\"x\""),
+                "not json"), null);
+
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(KafkaCorrelationJob.flinkConfiguration());
+        JobClient job = KafkaCorrelationJob.start(env, config);
+        try {
+            List<JsonNode> connections = consume(topics.connections, 1);
+            List<JsonNode> health = consume(topics.health, 1);
+            List<JsonNode> deadletters = consume(topics.deadletter, 2);
+
+            assertThat(connections).singleElement().satisfies(c -> {
+                assertValid(SchemaId.CONNECTION, c);
+                assertThat(c.at("/process/entity_id").asText()).isEqualTo("WS-0042:g5770385f-c22a-43e0-bf4c-06f5698ffbd9");
+                assertThat(c.at("/process/name").asText()).isEqualTo("rundll32.exe");
+                assertThat(c.at("/destination/ip").asText()).isEqualTo("203.0.113.7");
+                assertThat(c.at("/destination/domain").asText()).isEqualTo("cdn.evil.example");
+            });
+            assertThat(health).singleElement().satisfies(h -> {
+                assertValid(SchemaId.HEALTH, h);
+                JsonNode counters = h.at("/etwcorr/health");
+                assertThat(counters.get("received").asLong()).isEqualTo(4);
+                assertThat(counters.get("dead_letters").asLong()).isEqualTo(1);
+                assertThat(counters.get("sequence_gaps").asLong()).isEqualTo(1);
+                assertThat(counters.get("runs").asLong()).isEqualTo(1);
+            });
+            assertThat(deadletters).allSatisfy(d -> assertValid(SchemaId.DEADLETTER, d))
+                    .extracting(d -> d.at("/error/message").asText())
+                    .anySatisfy(message -> assertThat(message).startsWith("Sysmon event 3"))
+                    .anySatisfy(message -> assertThat(message).startsWith("not JSON"));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
     private static void produce(String topic, List<String> values) throws Exception {
+        produce(topic, values, "WS-0042");
+    }
+
+    private static void produce(String topic, List<String> values, String key) throws Exception {
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(kafka.clientProperties(), new StringSerializer(), new StringSerializer())) {
             for (String value : values) {
-                producer.send(new ProducerRecord<>(topic, "WS-0042", value)).get();
+                producer.send(new ProducerRecord<>(topic, key, value)).get();
             }
         }
     }

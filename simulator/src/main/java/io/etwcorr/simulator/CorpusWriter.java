@@ -46,7 +46,8 @@ public final class CorpusWriter {
         return events.resolveSibling(events.getFileName() + TRUTH_SUFFIX);
     }
 
-    private static Writer open(Path file) throws IOException {
+    /** A buffered UTF-8 writer to {@code file}, gzip-compressed when its name ends in .gz. */
+    public static Writer open(Path file) throws IOException {
         OutputStream out = Files.newOutputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
             out = new GZIPOutputStream(out, 1 << 16);

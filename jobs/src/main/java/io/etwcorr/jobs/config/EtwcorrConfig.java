@@ -21,11 +21,20 @@ import java.util.Map;
 public final class EtwcorrConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    public Input input = new Input();
     public Kafka kafka = new Kafka();
     public Correlation correlation = new Correlation();
     public Beacon beacon = new Beacon();
     public Lineage lineage = new Lineage();
     public Job job = new Job();
+
+    /** What the job reads (from kafka.topics.raw, or the files of analyze). */
+    public static final class Input implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** raw: the ETW collector's raw events; sysmon: Sysmon events (Winlogbeat JSON, event-log XML or JSON). */
+        public InputFormat format = InputFormat.RAW;
+    }
 
     /** Kafka connection, topic names and extra client properties (TLS, SASL, ...). */
     public static final class Kafka implements Serializable {

@@ -35,7 +35,8 @@ public class EtwEvent {
     public long creatorPid = -1;
     /**
      * PROCESS_START, PROCESS_RUNDOWN, PROCESS_STOP: the process instance, see {@code EntityIds} for
-     * the format. Null for THREAD_START, which lacks the CreateTime to derive it.
+     * the format. Null for THREAD_START, which lacks the CreateTime to derive it. Sysmon's network
+     * and DNS events carry it too (with {@link #executable}), from their ProcessGuid and Image.
      */
     public String entityId;
     /** PROCESS_START, PROCESS_RUNDOWN: the parent's entity id when its sequence number is known. */

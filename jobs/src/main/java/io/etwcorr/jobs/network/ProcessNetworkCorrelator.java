@@ -395,12 +395,18 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         }
     }
 
-    /** The process instance an event belongs to; a stand-in when its start was never seen. */
+    /**
+     * The process instance an event belongs to; when its start was never seen, a stand-in named by
+     * the event itself where it can (Sysmon's carry ProcessGuid and Image), else by the PID.
+     */
     private ProcessIdentity current(EtwEvent event) throws Exception {
         ProcessIdentity current = identity.value();
         if (current == null) {
             current = new ProcessIdentity();
-            current.entityId = EntityIds.of(event.host, -1, event.pid, -1); // stable while the PID lives
+            current.entityId = event.entityId != null ? event.entityId
+                    : EntityIds.of(event.host, -1, event.pid, -1); // stable while the PID lives
+            current.executable = event.executable;
+            current.name = event.processName();
             identity.update(current);
         }
         return current;

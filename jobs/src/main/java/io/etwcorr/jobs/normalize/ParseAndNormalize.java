@@ -1,5 +1,7 @@
 package io.etwcorr.jobs.normalize;
 
+import io.etwcorr.jobs.config.InputFormat;
+import io.etwcorr.jobs.normalize.sysmon.SysmonNormalizer;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
@@ -19,6 +21,9 @@ import org.apache.flink.util.OutputTag;
  * {@link EtwEvent}. A record that breaks the contract goes to the dead-letter output with the
  * reason; one whose host is known also goes on as an {@link io.etwcorr.jobs.model.EventKind#INVALID}
  * marker, so that the host's health counts it and its sequence number is not taken for a gap.
+ *
+ * <p>Set to {@link InputFormat#SYSMON} it reads Sysmon records instead ({@link SysmonNormalizer}), with
+ * the same dead letters and markers.
  */
 public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent> {
     private static final long serialVersionUID = 1L;
@@ -26,10 +31,21 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
     public static final OutputTag<OutputRecord> DEADLETTER = new OutputTag<>("deadletter") {};
     public static final String RECORDS_IN = "etwcorr.records-in";
 
+    private final InputFormat format;
     private final EventNormalizer normalizer = new EventNormalizer();
+    private final SysmonNormalizer sysmonNormalizer = new SysmonNormalizer();
     private transient Counter recordsIn;
     private transient LongCounter recordsInTotal;
     private transient Counter deadLetters;
+
+    /** Reads the raw-event contract. */
+    public ParseAndNormalize() {
+        this(InputFormat.RAW);
+    }
+
+    public ParseAndNormalize(InputFormat format) {
+        this.format = format;
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -43,6 +59,10 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
     public void processElement(RawRecord record, Context ctx, Collector<EtwEvent> out) {
         recordsIn.inc();
         recordsInTotal.add(1);
+        if (format == InputFormat.SYSMON) {
+            sysmon(record, ctx, out);
+            return;
+        }
         RawEvent raw;
         try {
             raw = RawEventCodec.decode(record.value);
@@ -59,6 +79,23 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
             ctx.output(DEADLETTER, DeadLetters.deadLetter(raw.host(), raw.ts(), "normalize", e.getMessage(),
                     record.value, record.origin));
             out.collect(EtwEvent.invalid(raw.host(), raw.run(), raw.seq(), raw.ts()));
+        }
+    }
+
+    /** A Sysmon record; a bad one whose computer and record id were read also goes on as an INVALID marker. */
+    private void sysmon(RawRecord record, Context ctx, Collector<EtwEvent> out) {
+        try {
+            out.collect(sysmonNormalizer.normalize(record.value));
+        } catch (RawEventException e) {
+            deadLetters.inc();
+            ctx.output(DEADLETTER, DeadLetters.deadLetter(null, -1, e.kind().code(), e.getMessage(),
+                    record.value, record.origin));
+        } catch (SysmonNormalizer.InvalidEventData e) {
+            EtwEvent invalid = e.invalid();
+            deadLetters.inc();
+            ctx.output(DEADLETTER, DeadLetters.deadLetter(invalid.host, invalid.ts, "normalize", e.getMessage(),
+                    record.value, record.origin));
+            out.collect(invalid);
         }
     }
 }

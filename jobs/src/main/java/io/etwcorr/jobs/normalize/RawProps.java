@@ -12,7 +12,7 @@ import java.util.List;
  * prop and the offending value. Optional props read as -1 or null when absent. Reasons are built
  * only on failure, so the valid path allocates nothing but the values it returns.
  */
-final class RawProps {
+public final class RawProps {
 
     static final long UINT16_MAX = 0xffffL;
     static final long UINT32_MAX = 0xffff_ffffL;
@@ -88,7 +88,7 @@ final class RawProps {
      * {@code text} cut to at most {@code maxChars}, never between the halves of a surrogate pair, and
      * then ending in {@link #TRUNCATION_MARKER}, so that whoever reads an output sees the value is not whole.
      */
-    static String truncate(String text, int maxChars) {
+    public static String truncate(String text, int maxChars) {
         if (text == null || text.length() <= maxChars) {
             return text;
         }

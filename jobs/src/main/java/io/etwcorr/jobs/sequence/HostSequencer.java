@@ -198,6 +198,9 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
 
     /** Records the event's (run, seq) and counts the gaps it revealed; duplicates and late ones are the caller's. */
     private SequenceWindow.Outcome acceptSequence(EtwEvent event, HealthCounters counters) throws Exception {
+        if (event.seq < 0) {
+            return SequenceWindow.Outcome.NEW; // an export without record numbers: nothing to de-duplicate or count
+        }
         SequenceWindow window = runs.get(event.run);
         boolean newRun = window == null;
         if (newRun) {

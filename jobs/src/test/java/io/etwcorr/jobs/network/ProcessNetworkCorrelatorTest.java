@@ -282,6 +282,18 @@ class ProcessNetworkCorrelatorTest {
     }
 
     @Test
+    void aProcessWhoseStartWasNotSeenIsNamedByItsEventWhenTheEventNamesIt() throws Exception {
+        EtwEvent connect = net(EventKind.TCP_CONNECT, PID, T0 + SECOND, C2, 443, 0, 1);
+        connect.entityId = "WS-0042:g5770385f-c22a-43e0-bf4c-06f5698ffbd9"; // Sysmon's ProcessGuid
+        connect.executable = "C:\\Windows\\System32\\notepad.exe";
+        send(connect);
+
+        JsonNode process = connections().get(0).get("process");
+        assertThat(process.get("entity_id").asText()).isEqualTo("WS-0042:g5770385f-c22a-43e0-bf4c-06f5698ffbd9");
+        assertThat(process.get("name").asText()).isEqualTo("notepad.exe");
+    }
+
+    @Test
     void theEndOfInputClosesEveryBucketOfEveryProcessAndLeavesNoState() throws Exception {
         send(start(PID, 9981, RUNDLL, T0), answer(PID, T0, DOMAIN, C2),
                 net(EventKind.TCP_SEND, PID, T0 + SECOND, C2, 443, 1, 1),

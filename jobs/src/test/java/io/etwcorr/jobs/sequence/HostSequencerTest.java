@@ -147,6 +147,21 @@ class HostSequencerTest {
     }
 
     @Test
+    void recordsWithoutSequenceNumbersAreNeitherDuplicatesNorGaps() throws Exception {
+        open(TestEvents.defaults());
+        EtwEvent first = connect(HOST, -1, T0 + SECOND, PID);
+        EtwEvent second = connect(HOST, -1, T0 + 2 * SECOND, PID);
+
+        send(first, second, connect(HOST, 7, T0 + 3 * SECOND, PID));
+        endInput();
+
+        assertThat(released()).startsWith(first, second);
+        assertThat(healthOf(HOST, T0).get("duplicates").asLong()).isZero();
+        assertThat(healthOf(HOST, T0).get("sequence_gaps").asLong()).isZero();
+        assertThat(healthOf(HOST, T0).get("runs").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void sequenceGapsAreCountedWhenTheWindowSlidesPastThemAndWhenTheInputEnds() throws Exception {
         EtwcorrConfig.Correlation config = TestEvents.defaults();
         config.dedupeWindow = 64;
