@@ -1,6 +1,18 @@
 package io.etwcorr.cli;
 
+import io.etwcorr.jobs.io.kafka.BrokerCheck;
+import io.etwcorr.cli.report.ReportPage;
+import io.etwcorr.cli.report.RunModel;
+import io.etwcorr.cli.report.TopicSnapshot;
+import io.etwcorr.jobs.config.EtwcorrConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,6 +31,10 @@ public final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT", description = "Kafka.")
     String bootstrapServers;
 
+    @Option(names = "--broker-wait", paramLabel = "SECONDS", defaultValue = "" + BrokerCheck.DEFAULT_WAIT_SECONDS,
+            description = "Give up when Kafka cannot be reached for this long (default: ${DEFAULT-VALUE}).")
+    int brokerWaitSeconds;
+
     @Option(names = "--topic", defaultValue = "etw.anomalies", description = "Alert topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
@@ -28,18 +44,50 @@ public final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the raw JSON records.")
     boolean json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Instead of following: write the report page of "
+            + "everything committed so far (alerts, connections, flows, health, dead letters) into FILE, then exit.")
+    Path html;
+
     @Option(names = "--property", paramLabel = "KEY=VALUE", description = "A Kafka client property (repeatable).")
     Map<String, String> properties = new LinkedHashMap<>();
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BrokerCheck.awaitReachable(bootstrapServers, properties, Duration.ofSeconds(brokerWaitSeconds), notice -> {
+            err.println("alerts: " + notice);
+            err.flush();
+        });
+        if (html != null) {
+            return writeReportPage(out, err);
+        }
         AlertTail tail = new AlertTail(bootstrapServers, topic, fromBeginning, properties, alert -> {
             out.println(json ? alert : AlertRenderer.render(alert));
             out.flush();
         });
         Runtime.getRuntime().addShutdownHook(new Thread(tail::stop));
         tail.run();
+        return 0;
+    }
+
+    /** The output topics' names beside the alert topic: the defaults of etc/etwcorr.example.yaml. */
+    private int writeReportPage(PrintWriter out, PrintWriter err) throws IOException {
+        EtwcorrConfig.Topics names = new EtwcorrConfig.Topics();
+        Map<RunModel.Stream, String> topics = new EnumMap<>(RunModel.Stream.class);
+        topics.put(RunModel.Stream.ANOMALIES, topic);
+        topics.put(RunModel.Stream.CONNECTIONS, names.connections);
+        topics.put(RunModel.Stream.FLOWS, names.flows);
+        topics.put(RunModel.Stream.HEALTH, names.health);
+        topics.put(RunModel.Stream.DEADLETTER, names.deadletter);
+        RunModel run = new RunModel();
+        List<String> missing = TopicSnapshot.read(bootstrapServers, properties, topics, run);
+        if (!missing.isEmpty()) {
+            err.println("alerts: no such topic(s) at " + bootstrapServers + ": " + String.join(", ", missing)
+                    + "; the page shows them empty");
+        }
+        Files.writeString(html, ReportPage.render(run, "Kafka at " + bootstrapServers), StandardCharsets.UTF_8);
+        out.printf("alerts: %d alert(s) -> %s%n", run.alerts().size(), html);
         return 0;
     }
 }

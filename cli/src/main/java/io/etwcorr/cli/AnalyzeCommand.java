@@ -16,9 +16,14 @@ import io.etwcorr.jobs.config.InputFormat;
 import io.etwcorr.jobs.io.files.InputFiles;
 import io.etwcorr.jobs.io.files.SysmonXmlFormat;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -48,6 +53,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** The output files, in the order the summary names them. */
     public static final List<String> FILES = List.of(
             "anomalies.jsonl", "connections.jsonl", "flows.jsonl", "health.jsonl", "deadletter.jsonl");
+    private static final String DEADLETTER = "deadletter.jsonl";
+
+    /** Exit code of a run that finished but could not read all of its input (a gzip file cut short). */
+    public static final int EXIT_INPUT_TRUNCATED = 3;
 
     @Spec
     CommandSpec spec;
@@ -55,8 +64,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Raw-event file (repeatable).")
     List<Path> inputs;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output directory: new or empty (created when missing).")
     Path out;
+
+    @Option(names = "--force", description = "Replace analyze's files in a non-empty --out DIR (never an input file).")
+    boolean force;
 
     @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
             description = "raw (the ETW collector's raw events), sysmon (Winlogbeat JSON, the event log's XML or JSON)"
@@ -68,19 +81,42 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (Path input : inputs) {
-            if (!Files.isReadable(input) || Files.isDirectory(input)) {
-                throw new ParameterException(spec.commandLine(), "cannot read input file " + input);
+        EtwcorrConfig configured = config.load();
+        Path scratch = Files.createTempDirectory("etwcorr-analyze");
+        try {
+            // the inputs first, then --out (created by its check): a refused run leaves nothing behind
+            AnalyzeInputs checked = AnalyzeInputs.check(inputs, scratch);
+            EtwcorrConfig loaded = ConfigLoader.derive(configured,
+                    List.of("input.format=" + inputFormat(configured.input.format)));
+            AnalyzeInputs.checkOutput(out, inputs, FILES, force);
+            long started = System.nanoTime();
+            Summary summary = analyzeSources(checked.sources(), out, loaded);
+            List<String> truncations = checked.truncationDeadLetters();
+            if (!truncations.isEmpty()) {
+                Files.write(out.resolve(DEADLETTER), truncations, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                summary.lines()[FILES.indexOf(DEADLETTER)] += truncations.size();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            PrintWriter console = spec.commandLine().getOut();
+            console.println(summary.describe(out, seconds));
+            if (truncations.isEmpty()) {
+                return 0;
+            }
+            console.printf("analyze: %d input file(s) ended early (truncated gzip): their complete lines were analyzed, "
+                    + "the rest is a dead letter of type %s in %s; exit code %d%n", truncations.size(),
+                    AnalyzeInputs.TRUNCATED, out.resolve(DEADLETTER), EXIT_INPUT_TRUNCATED);
+            return EXIT_INPUT_TRUNCATED;
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
-        EtwcorrConfig configured = config.load();
-        EtwcorrConfig loaded = ConfigLoader.derive(configured,
-                List.of("input.format=" + inputFormat(configured.input.format)));
-        long started = System.nanoTime();
-        Summary summary = analyze(inputs, out, loaded);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        spec.commandLine().getOut().println(summary.describe(out, seconds));
-        return 0;
     }
 
     /**
@@ -147,6 +183,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * {@code input.format} (event-log XML is read one {@code <Event>} at a time).
      */
     public static Summary analyze(List<Path> inputs, Path out, EtwcorrConfig loaded) throws Exception {
+        return analyzeSources(inputs.stream().map(input -> new AnalyzeInputs.Source(input, input.getFileName().toString())).toList(),
+                out, loaded);
+    }
+
+    private static Summary analyzeSources(List<AnalyzeInputs.Source> inputs, Path out, EtwcorrConfig loaded)
+            throws Exception {
         // Bounded: alerts must not depend on arrival order. A derived copy: the caller's config stays as loaded.
         EtwcorrConfig config = ConfigLoader.derive(loaded, List.of("beacon.decideAtEndOfInput=true"));
         Configuration flink = KafkaCorrelationJob.flinkConfiguration();
@@ -156,12 +198,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
 
         DataStream<RawRecord> raw = null;
-        for (Path input : inputs) {
-            String name = input.getFileName().toString();
-            SimpleStreamFormat<RawRecord> format = config.input.format == InputFormat.SYSMON && InputFiles.isXml(input)
+        for (AnalyzeInputs.Source input : inputs) {
+            String name = input.name();
+            SimpleStreamFormat<RawRecord> format = config.input.format == InputFormat.SYSMON && InputFiles.isXml(input.path())
                     ? new SysmonXmlFormat(name) : new RawLineFormat(name);
             FileSource<RawRecord> source = FileSource
-                    .forRecordStreamFormat(format, new org.apache.flink.core.fs.Path(input.toUri()))
+                    .forRecordStreamFormat(format, new org.apache.flink.core.fs.Path(input.path().toUri()))
                     .build();
             DataStream<RawRecord> file = env.fromSource(source, WatermarkStrategy.noWatermarks(), name);
             raw = raw == null ? file : raw.union(file);

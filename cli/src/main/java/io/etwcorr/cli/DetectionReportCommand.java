@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * our alerts and RITA v5's beacon score against the ground truth and writes the markdown report.
  */
 @Command(name = "detection-report", mixinStandardHelpOptions = true,
-        description = "Evaluate detection on a seeded simulated corpus (ours vs RITA v5's beacon score) and write docs/DETECTION.md.")
+        description = {"Evaluate detection on a seeded simulated corpus (ours vs RITA v5's beacon score) into a markdown report.",
+                "Writes --out (a new file); --update-docs replaces the committed docs/DETECTION.md instead."})
 public final class DetectionReportCommand implements Callable<Integer> {
     static final int DEFAULT_CELLS = 96;
     static final int QUICK_CELLS = 12;
@@ -38,14 +39,22 @@ public final class DetectionReportCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the corpus (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "docs/DETECTION.md", description = "Report file (default: ${DEFAULT-VALUE}).")
+    /** The committed report, written only when asked for by name. */
+    static final Path DOCS_REPORT = Path.of("docs", "DETECTION.md");
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "detection-report.md",
+            description = "Report file, which must not exist yet (default: ${DEFAULT-VALUE} in the current directory).")
     Path out;
+
+    @Option(names = "--update-docs", description = "Replace docs/DETECTION.md (run from the repository root) instead of writing --out.")
+    boolean updateDocs;
 
     @Option(names = "--quick", description = "A smoke run of " + QUICK_CELLS + " cells.")
     boolean quick;
 
     @Override
     public Integer call() throws Exception {
+        Path target = target();
         PrintWriter console = spec.commandLine().getOut();
         int cellCount = cells != null ? cells : quick ? QUICK_CELLS : DEFAULT_CELLS;
         EvaluationPlan plan = new EvaluationPlan(seed, cellCount, GridOptions.defaults());
@@ -53,14 +62,31 @@ public final class DetectionReportCommand implements Callable<Integer> {
             console.println("detection-report: " + stage);
             console.flush();
         });
-        String command = "./etwcorr detection-report --cells " + cellCount + " --seed " + seed;
+        String command = "./etwcorr detection-report --cells " + cellCount + " --seed " + seed
+                + (updateDocs ? " --update-docs" : "");
         String markdown = DetectionReport.markdown(result, RunInfo.here(gitCommit(), command));
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
+        if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
         }
-        Files.writeString(out, markdown + handWrittenPart(out), StandardCharsets.UTF_8);
-        console.printf("detection-report: wrote %s (%.0f s)%n", out, result.timings().totalS());
+        Files.writeString(target, markdown + handWrittenPart(target), StandardCharsets.UTF_8);
+        console.printf("detection-report: wrote %s (%.0f s)%n", target, result.timings().totalS());
         return 0;
+    }
+
+    /** Where the report goes, checked before the run (minutes) rather than after it. */
+    Path target() {
+        if (updateDocs) {
+            if (!Files.isRegularFile(DOCS_REPORT)) {
+                throw new IllegalArgumentException("--update-docs replaces " + DOCS_REPORT
+                        + ", which is not here: run it from the repository root");
+            }
+            return DOCS_REPORT;
+        }
+        if (Files.exists(out)) {
+            throw new IllegalArgumentException("--out " + out + " exists; give a new file, or --update-docs to replace "
+                    + DOCS_REPORT);
+        }
+        return out;
     }
 
     /** Sections after this line of the report are written by hand (real recordings) and kept on regeneration. */

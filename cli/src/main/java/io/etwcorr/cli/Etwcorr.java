@@ -2,6 +2,7 @@ package io.etwcorr.cli;
 
 import io.etwcorr.collector.cli.CliErrors;
 import io.etwcorr.collector.cli.CollectorCommand;
+import io.etwcorr.cli.report.ReportCommand;
 import io.etwcorr.cli.survey.SurveyCommand;
 import io.etwcorr.jobs.JobCommand;
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = Etwcorr.ManifestVersion.class,
         description = "Correlates Windows ETW telemetry (process, DNS, TCP) to find the process behind a C2 beacon.",
         subcommands = {DemoCommand.class, AnalyzeCommand.class, JobCommand.class, SimulateCommand.class,
-                AlertsCommand.class, DetectionReportCommand.class, BenchCommand.class, CollectorCommand.class,
+                AlertsCommand.class, ReportCommand.class, DetectionReportCommand.class, BenchCommand.class, CollectorCommand.class,
                 SurveyCommand.class, CommandLine.HelpCommand.class})
 public final class Etwcorr {
 

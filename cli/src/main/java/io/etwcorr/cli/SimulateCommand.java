@@ -7,7 +7,9 @@ import io.etwcorr.simulator.sysmon.SysmonCorpusWriter;
 import io.etwcorr.simulator.FleetSpec;
 import io.etwcorr.simulator.GroundTruth;
 import io.etwcorr.simulator.ImplantSpec;
+import io.etwcorr.jobs.io.kafka.BrokerCheck;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +51,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--no-implant", description = "Benign hosts only (default: host 1 runs the demo's implant).")
+    @Option(names = "--no-implant", description = "Benign hosts only (default: host 1 runs the demo's implant, "
+            + "which starts 300 simulated seconds in).")
     boolean noImplant;
 
     @Option(names = "--speed", defaultValue = "0",
@@ -67,10 +70,24 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--property", paramLabel = "KEY=VALUE", description = "Kafka only: a client property (repeatable).")
     Map<String, String> properties = new LinkedHashMap<>();
 
+    @Option(names = "--broker-wait", paramLabel = "SECONDS", defaultValue = "" + BrokerCheck.DEFAULT_WAIT_SECONDS,
+            description = "Kafka only: give up when Kafka cannot be reached for this long (default: ${DEFAULT-VALUE}).")
+    int brokerWaitSeconds;
+
     @Override
     public Integer call() throws Exception {
+        if (hosts < 1 || hosts > 99_999) {
+            throw new IllegalArgumentException("--hosts must be between 1 and 99999, got " + hosts);
+        }
+        if (durationSeconds < 1) {
+            throw new IllegalArgumentException("--duration must be at least 1 simulated second, got " + durationSeconds);
+        }
+        if (speed < 0 || Double.isNaN(speed)) {
+            throw new IllegalArgumentException("--speed must be 0 (as fast as possible) or positive, got " + speed);
+        }
+        ImplantSpec implant = ImplantSpec.story(0);
         FleetSpec fleet = new FleetSpec(seed, hosts, FleetSpec.DEFAULT_START_MICROS, durationSeconds, 1.0,
-                noImplant ? List.of() : List.of(ImplantSpec.story(0)), BenignMix.defaults());
+                noImplant ? List.of() : List.of(implant), BenignMix.defaults());
         PrintWriter out = spec.commandLine().getOut();
         if (!format.equals("raw") && target.out == null) {
             throw new ParameterException(spec.commandLine(), "--format " + format + " writes files only (--out)");
@@ -85,8 +102,18 @@ public final class SimulateCommand implements Callable<Integer> {
             };
             out.printf("simulate: %d hosts, %d s simulated, %d implant(s) -> %s (ground truth: %s)%n", hosts,
                     durationSeconds, truth.implants().size(), target.out, CorpusWriter.truthFile(target.out));
+            if (!noImplant && truth.implants().isEmpty()) {
+                out.printf("simulate: host 1's implant starts %d simulated seconds in, after this run ends; "
+                        + "use --duration %d or more to include it and its callbacks%n", implant.startAfterS(),
+                        implant.startAfterS() + 10 * (long) implant.sleepS());
+            }
             return 0;
         }
+        PrintWriter err = spec.commandLine().getErr();
+        BrokerCheck.awaitReachable(target.bootstrapServers, properties, Duration.ofSeconds(brokerWaitSeconds), notice -> {
+            err.println("simulate: " + notice);
+            err.flush();
+        });
         try (KafkaRawProducer producer = new KafkaRawProducer(target.bootstrapServers, topic, properties)) {
             FleetFeeder feeder = new FleetFeeder(fleet, speed, producer);
             feeder.run();

@@ -13,6 +13,12 @@ import io.etwcorr.simulator.BenignMix;
 import io.etwcorr.simulator.FleetSimulator;
 import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The demo for a bounded time: the implant's alert, with the right process, lineage and patient
- * zero, arrives on etw.anomalies — and no other alert.
+ * zero, arrives on etw.anomalies — and no other alert; the live report page shows its card.
  */
 class DemoITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +38,8 @@ class DemoITCase {
     void theImplantAndOnlyTheImplantIsReportedWithItsLineageAndPatientZero() throws Exception {
         List<String> alerts = new CopyOnWriteArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        try (Demo demo = Demo.start(new Demo.Options(HOSTS, SPEED, SEED, 0), alerts::add)) {
+        String page;
+        try (Demo demo = Demo.start(new Demo.Options(HOSTS, SPEED, SEED, 0, freePort()), alerts::add)) {
             // The story's implant starts after 5 simulated minutes and needs 8 callbacks a minute apart.
             while (alerts.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(500);
@@ -43,7 +50,14 @@ class DemoITCase {
                 Thread.sleep(500);
             }
             Thread.sleep(5000); // a couple of checkpoints: what was decided is committed and read
+            assertThat(demo.reportPage()).startsWith("http://localhost:");
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(demo.reportPage())).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            page = response.body();
         }
+        assertThat(page.split("class=\"alert-card\"", -1)).as("one card per alert").hasSize(alerts.size() + 1);
+        assertThat(page).contains("rundll32.exe", "class=\"edge injected\"", "class=\"callback\"", "class=\"bytes-out\"");
 
         // The demo fleet starts at wall-clock time, so the ground truth is derived from the same spec shape.
         ImplantTruth implant = storyTruth();
@@ -60,6 +74,12 @@ class DemoITCase {
         List<String> lineage = alert.path("lineage").findValuesAsText("entity_id");
         assertThat(lineage).containsExactlyElementsOf(implant.lineage().stream().map(LineageEntry::entityId).toList());
         assertThat(alert.path("lineage").findValuesAsText("edge")).containsExactly("root", "parent", "parent", "injected");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The ground truth of the demo's story: entity ids do not depend on the start time. */

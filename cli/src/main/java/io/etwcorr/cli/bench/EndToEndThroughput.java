@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -59,12 +60,11 @@ public final class EndToEndThroughput {
      * @param jobFromSubmitPerS  the job, submission to the commit that covers all events
      * @param checkpointBytes    size of the last retained checkpoint, bytes; -1 when none was found
      * @param activeKeys         distinct (host, process, destination) of outbound connections in etw.connections
-     * @param finished           whether the job consumed all events before the timeout
      * @param commitAdvances     how often the committed offsets were seen to advance (one per completed checkpoint at most)
      * @param longestCommitGapS  the longest time between two advances, s: the resolution of the completion signal
      */
     public record Result(long events, int hosts, double prefillPerS, double baselinePerS, double jobPerS,
-            double jobFromSubmitPerS, long checkpointBytes, long activeKeys, boolean finished, int commitAdvances,
+            double jobFromSubmitPerS, long checkpointBytes, long activeKeys, int commitAdvances,
             double longestCommitGapS) {
         public double ratio() {
             return jobPerS / baselinePerS;
@@ -118,7 +118,12 @@ public final class EndToEndThroughput {
                 JobClient job = KafkaCorrelationJob.start(env, config);
                 boolean cancelled = false;
                 try {
-                    Window window = awaitCommitted(admin, config.kafka.groupId, total, submitted, timeout, progress);
+                    Window window = awaitCommitted(admin, job, config.kafka.groupId, total, submitted, timeout, progress);
+                    if (!window.finished) {
+                        // a rate from a job that did not get through its input is no measurement
+                        throw new StageIncompleteException(String.format("the job committed %,d of %,d events (%s)",
+                                window.committed, total, window.why));
+                    }
                     // One more checkpoint after the last record, so the retained one holds all the state.
                     Thread.sleep(2 * CHECKPOINT_INTERVAL_MS);
                     job.cancel().get();
@@ -126,11 +131,11 @@ public final class EndToEndThroughput {
                     long checkpointBytes = lastCheckpointBytes(checkpoints).orElse(-1L);
                     long activeKeys = activeKeys(kafka, config.kafka.topics.connections);
                     progress.accept(String.format("e2e (%s): job %,.0f events/s (%,.0f from submission), ratio %.2f,"
-                                    + " checkpoint %,d bytes, %,d active (process, destination) keys%s", stateBackend,
+                                    + " checkpoint %,d bytes, %,d active (process, destination) keys", stateBackend,
                             window.steadyPerS, window.fromSubmitPerS, window.steadyPerS / baselinePerS,
-                            checkpointBytes, activeKeys, window.finished ? "" : " (TIMED OUT)"));
+                            checkpointBytes, activeKeys, ""));
                     return new Result(total, hosts, prefillPerS, baselinePerS, window.steadyPerS,
-                            window.fromSubmitPerS, checkpointBytes, activeKeys, window.finished, window.advances,
+                            window.fromSubmitPerS, checkpointBytes, activeKeys, window.advances,
                             window.longestGapS);
                 } finally {
                     if (!cancelled) {
@@ -223,12 +228,21 @@ public final class EndToEndThroughput {
     }
 
     private record Window(double steadyPerS, double fromSubmitPerS, boolean finished, int advances,
-            double longestGapS) {
+            double longestGapS, long committed, String why) {
+    }
+
+    /** The stage's job did not get through its input: it failed, or the timeout passed. */
+    public static final class StageIncompleteException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StageIncompleteException(String message) {
+            super(message);
+        }
     }
 
     /** Polls the group's committed offsets every 100 ms until they cover {@code total} or the timeout passes. */
-    private static Window awaitCommitted(Admin admin, String group, long total, long submitted, Duration timeout,
-            Consumer<String> progress) throws Exception {
+    private static Window awaitCommitted(Admin admin, JobClient job, String group, long total, long submitted,
+            Duration timeout, Consumer<String> progress) throws Exception {
         long deadline = submitted + timeout.toNanos();
         long firstAt = 0;
         long firstCommitted = 0;
@@ -257,7 +271,11 @@ public final class EndToEndThroughput {
                 // All in the first commit: no window between two commits, so only the rate from submission is known.
                 double steady = committed == firstCommitted ? fromSubmit
                         : (total - firstCommitted) / ((now - firstAt) / 1e9);
-                return new Window(steady, fromSubmit, true, advances, longestGap / 1e9);
+                return new Window(steady, fromSubmit, true, advances, longestGap / 1e9, committed, "");
+            }
+            JobStatus status = job.getJobStatus().get();
+            if (status.isGloballyTerminalState()) {
+                return new Window(0, 0, false, advances, longestGap / 1e9, committed, "the job ended " + status);
             }
             if (now - lastReport > Duration.ofSeconds(10).toNanos()) {
                 progress.accept(String.format("e2e: job has committed %,d of %,d", committed, total));
@@ -267,7 +285,8 @@ public final class EndToEndThroughput {
         }
         long now = System.nanoTime();
         double steady = firstAt == 0 || now == firstAt ? 0 : (committed - firstCommitted) / ((now - firstAt) / 1e9);
-        return new Window(steady, committed / ((now - submitted) / 1e9), false, advances, longestGap / 1e9);
+        return new Window(steady, committed / ((now - submitted) / 1e9), false, advances, longestGap / 1e9, committed,
+                "timed out after " + timeout.toSeconds() + " s");
     }
 
     /** Bytes of the newest {@code chk-N} directory (with its {@code _metadata}) under {@code root}. */

@@ -1,12 +1,12 @@
 package io.etwcorr.cli.survey;
 
 /** Escaping for text and attribute values in HTML and SVG; provider names are arbitrary strings. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

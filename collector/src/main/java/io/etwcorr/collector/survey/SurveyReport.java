@@ -125,8 +125,11 @@ public final class SurveyReport {
     }
 
     private String activeAndSilent() {
+        int surveyed = providerCount() - notSurveyed.size();
+        // the share is of the surveyed providers: say so when that is not all of them
         return topTalkers.size() + " active, " + silentProviders.size() + " silent ("
-                + Numbers.percent(silentProviders.size(), Math.max(1, providerCount() - notSurveyed.size())) + ")";
+                + Numbers.percent(silentProviders.size(), Math.max(1, surveyed))
+                + (notSurveyed.isEmpty() ? "" : " of the " + surveyed + " surveyed") + ")";
     }
 
     /** An aligned table of the {@code top} loudest providers, the silent count, and the stimulus changes. */

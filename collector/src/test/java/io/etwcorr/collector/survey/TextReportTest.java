@@ -74,7 +74,7 @@ class TextReportTest {
 
         String text = SurveyReport.of(rows).renderText(5);
 
-        assertThat(text).startsWith("5 providers, 2 of them surveyed over a 10 s window: 1 active, 1 silent (50.0%); 3 not surveyed\n");
+        assertThat(text).startsWith("5 providers, 2 of them surveyed over a 10 s window: 1 active, 1 silent (50.0% of the 2 surveyed); 3 not surveyed\n");
         assertThat(text).contains("Silent: 1 of 5 providers logged no events in the baseline window.\n");
         assertThat(text).endsWith("""
                 Not surveyed: 3 of 5 providers:

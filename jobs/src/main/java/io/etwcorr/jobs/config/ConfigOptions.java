@@ -15,7 +15,7 @@ public final class ConfigOptions {
                     + "lists whole: --set lineage.boundaryProcesses=[explorer.exe,services.exe] or =explorer.exe,services.exe.")
     public List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "Parallelism of the job (config: job.parallelism).")
+    @Option(names = "--parallelism", paramLabel = "N", description = "Parallelism of the job (default: the config's job.parallelism, 2).")
     public Integer parallelism;
 
     public EtwcorrConfig load() {
