@@ -13,10 +13,17 @@ final class CollectorOptions {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka (config: kafka.bootstrapServers).")
     String bootstrapServers;
 
+    @Option(names = "--discard-foreign-spool",
+            description = "Delete a spool written for another cluster or topic instead of setting it aside (config: spool.discardForeign).")
+    boolean discardForeignSpool;
+
     CollectorConfig load() {
         CollectorConfig config = CollectorConfig.load(configFile);
         if (bootstrapServers != null) {
             config.kafka.bootstrapServers = bootstrapServers;
+        }
+        if (discardForeignSpool) {
+            config.spool.discardForeign = true;
         }
         return config;
     }

@@ -87,8 +87,11 @@ public final class CollectorConfig {
 
     /** The disk spool used while Kafka is unreachable. */
     public static final class Spool {
-        public String directory = "spool";
+        /** Empty: {@code spool} under the collector's data directory (%ProgramData%\etwcorr, ~/.local/share/etwcorr). */
+        public String directory = "";
         public long maxBytes = 1L << 30;
+        /** A spool written for another cluster or topic is deleted instead of set aside beside the directory. */
+        public boolean discardForeign = false;
     }
 
     public static CollectorConfig load(Path file) {
