@@ -227,14 +227,17 @@ public final class SpoolingKafkaSink implements EventSink {
 
     /**
      * A cold start is not an outage: events wait in the queue until the producer has metadata (and so
-     * the cluster id), for at most {@code stallTimeout}; a spool left by an earlier run is drained
-     * only after its target is confirmed, in {@link #advanceDrain}.
+     * the cluster id), for at most {@code stallTimeout}. A spool left by an earlier run for another
+     * cluster is set aside before a new record could join it.
      */
     private void awaitMetadata() throws InterruptedException {
         long deadline = System.nanoTime() + config.stallTimeout().toNanos();
-        while (!spooling && connectedClusterId.get() == null && !closing) {
+        while (connectedClusterId.get() == null) {
             if (System.nanoTime() - deadline > 0) {
-                startSpooling("no metadata within " + config.stallTimeout());
+                // Kafka is down: a spool left for the same topic is presumed ours, and new records go behind it.
+                if (!spooling) {
+                    startSpooling("no metadata within " + config.stallTimeout());
+                }
                 return;
             }
             requestMetadata();
