@@ -8,10 +8,14 @@ import io.etwcorr.jobs.io.kafka.KafkaRawSource;
 import io.etwcorr.schemas.config.SecretProperties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -76,6 +80,28 @@ public final class KafkaCorrelationJob {
         if (!directory.isEmpty()) {
             configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, directory);
         }
+        return configuration;
+    }
+
+    /**
+     * The CLI {@code job}'s local run of a named job: its checkpoints under {@code state}, kept when
+     * the process dies or is cancelled (so a restart finds them), at most
+     * {@code job.retainedCheckpoints} of them, savepoints beside them, and the state restored from
+     * {@code restoreFrom}: a checkpoint is claimed (Flink deletes it once newer ones subsume it), a
+     * savepoint is only read.
+     */
+    public static Configuration flinkConfiguration(EtwcorrConfig config, JobState state, Optional<Path> restoreFrom) {
+        Configuration configuration = flinkConfiguration();
+        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, state.checkpoints().toUri().toString());
+        configuration.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, state.savepoints().toUri().toString());
+        configuration.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, config.job.retainedCheckpoints);
+        configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        restoreFrom.ifPresent(snapshot -> {
+            configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, snapshot.toUri().toString());
+            configuration.set(StateRecoveryOptions.RESTORE_MODE,
+                    state.isSavepoint(snapshot) ? RecoveryClaimMode.NO_CLAIM : RecoveryClaimMode.CLAIM);
+        });
         return configuration;
     }
 

@@ -11,6 +11,10 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -22,18 +26,24 @@ import org.apache.flink.util.Collector;
  *
  * <p>The fleet size is the number of hosts this subtask has seen callbacks from: every host calls
  * many destinations, spread over all subtasks, so each subtask sees nearly the whole fleet. It is
- * not checkpointed; after a restore it is rebuilt from new callbacks.
+ * operator state, checkpointed as (host, newest callback) pairs and restored as the union of all
+ * subtasks' (newest time per host wins), so a restart or a rescale neither forgets the fleet nor
+ * counts a host twice.
  *
  * <p>With {@code decideAtEndOfInput} (bounded runs) candidates wait for the end of the input, so the
  * decision does not depend on how other hosts' callbacks interleaved with them.
  */
-public final class FleetPrevalence extends KeyedCoProcessFunction<String, Callback, BeaconCandidate, BeaconCandidate> {
+public final class FleetPrevalence extends KeyedCoProcessFunction<String, Callback, BeaconCandidate, BeaconCandidate>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
+    static final ListStateDescriptor<Tuple2<String, Long>> FLEET_STATE =
+            new ListStateDescriptor<>("fleet-hosts", Types.TUPLE(Types.STRING, Types.LONG));
 
     private final EtwcorrConfig.Beacon config;
     private transient MapState<String, Long> contacts;
     private transient ListState<BeaconCandidate> held;
     private transient Map<String, Long> fleet;
+    private transient ListState<Tuple2<String, Long>> checkpointedFleet;
 
     public FleetPrevalence(EtwcorrConfig.Beacon config) {
         this.config = config;
@@ -44,7 +54,23 @@ public final class FleetPrevalence extends KeyedCoProcessFunction<String, Callba
         contacts = getRuntimeContext().getMapState(new MapStateDescriptor<>("contacts", Types.STRING, Types.LONG));
         held = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("held-candidates", Types.POJO(BeaconCandidate.class)));
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
         fleet = new HashMap<>();
+        checkpointedFleet = context.getOperatorStateStore().getUnionListState(FLEET_STATE);
+        for (Tuple2<String, Long> host : checkpointedFleet.get()) {
+            fleet.merge(host.f0, host.f1, Math::max);
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        checkpointedFleet.clear();
+        for (Map.Entry<String, Long> host : fleet.entrySet()) {
+            checkpointedFleet.add(Tuple2.of(host.getKey(), host.getValue()));
+        }
     }
 
     @Override

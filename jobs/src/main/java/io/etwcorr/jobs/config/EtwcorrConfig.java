@@ -120,10 +120,17 @@ public final class EtwcorrConfig implements Serializable {
         public int parallelism = 2;
         public long checkpointIntervalMs = 10_000;
         /**
-         * Where checkpoints go, e.g. {@code s3://bucket/etwcorr/checkpoints}. Empty: the Flink cluster's own
-         * setting, or a directory under the temp dir for the CLI's local MiniCluster.
+         * Where checkpoints go on a Flink cluster, e.g. {@code s3://bucket/etwcorr/checkpoints}. Empty: the
+         * cluster's own setting. The CLI's {@code job} keeps them under {@link #stateDir} instead.
          */
         public String checkpointDirectory = "";
         public String name = "etwcorr-correlation";
+        /**
+         * Where the CLI's {@code job} keeps each named job's checkpoints and savepoints ({@code STATE_DIR/NAME/…})
+         * and restores from. Empty: etwcorr/state under the user's data directory (~/.local/share, %LOCALAPPDATA%).
+         */
+        public String stateDir = "";
+        /** Completed checkpoints kept per job (state.checkpoints.num-retained); savepoints: the same number. */
+        public int retainedCheckpoints = 3;
     }
 }
