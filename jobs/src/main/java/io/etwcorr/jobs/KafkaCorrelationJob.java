@@ -4,9 +4,9 @@ import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
 import io.etwcorr.jobs.io.kafka.KafkaOutputSink;
+import io.etwcorr.jobs.io.kafka.FleetClock;
 import io.etwcorr.jobs.io.kafka.KafkaRawSource;
 import io.etwcorr.schemas.config.SecretProperties;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -39,9 +39,10 @@ public final class KafkaCorrelationJob {
         env.setParallelism(config.job.parallelism);
         env.enableCheckpointing(config.job.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
 
-        // Time is kept per host inside the job (HostSequencer), not by source watermarks.
+        // Each host's time is kept inside the job (HostSequencer); the watermarks are the fleet's clock,
+        // which only fleet prevalence waits for.
         DataStream<RawRecord> raw = env.fromSource(KafkaRawSource.create(config.kafka),
-                WatermarkStrategy.noWatermarks(), "etw.raw").uid("kafka-raw-source");
+                FleetClock.watermarks(config.correlation.latenessSeconds), "etw.raw").uid("kafka-raw-source");
 
         CorrelationPipeline.Outputs outputs = CorrelationPipeline.build(raw, config);
         EtwcorrConfig.Topics topics = config.kafka.topics;

@@ -64,6 +64,11 @@ public final class EtwcorrConfig implements Serializable {
         public long healthIntervalSeconds = 60;
         /** Wall-clock time after which a silent host's pending results are flushed. */
         public long idleHostFlushSeconds = 300;
+        /**
+         * Fleet event time (the watermark of the Kafka job) after which a silent host's pending results are
+         * flushed, for replays that move event time faster than the wall clock; 0 turns this rule off.
+         */
+        public long idleHostFlushEventSeconds = 900;
         /** Per collector run, how many recent sequence numbers are remembered to drop duplicates. */
         public int dedupeWindow = 8192;
         /** A send or receive after this much silence on a connection starts a new callback (a keep-alive beacon). */
@@ -96,6 +101,12 @@ public final class EtwcorrConfig implements Serializable {
         /** ... that are also at least this fraction of the hosts seen is infrastructure, not C2. */
         public double prevalenceMinFraction = 0.10;
         public long prevalenceWindowSeconds = 24 * 3600;
+        /**
+         * A candidate waits until the fleet's event time (the Kafka job's watermark) passed its last
+         * callback by this much, so every host's callbacks up to it have arrived and the decision does
+         * not depend on their interleaving; without watermarks, or if they stall, at most this much wall time.
+         */
+        public long prevalenceHoldSeconds = 180;
         /** Decide prevalence once the input has ended (bounded runs: analyze), for determinism. */
         public boolean decideAtEndOfInput = false;
         public Allowlist allowlist = new Allowlist();

@@ -8,6 +8,7 @@ import io.etwcorr.jobs.model.Callback;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.Test;
 class FleetPrevalenceTest {
     private static final long T0 = 1_800_000_000_000_000L;
     private static final long SECOND = 1_000_000L;
+    private static final long HOLD_SECONDS = new EtwcorrConfig.Beacon().prevalenceHoldSeconds;
+    /** The fleet's time (ms) at which the candidates below (last callback at T0 + 30 s) are decided. */
+    private static final long HOLD_DONE = (T0 + 30 * SECOND) / 1000 + HOLD_SECONDS * 1000;
 
     @Test
     void aRestoredSubtaskStillKnowsTheFleetItHadSeen() throws Exception {
@@ -31,6 +35,7 @@ class FleetPrevalenceTest {
 
         try (var restored = open(snapshot)) {
             restored.processElement2(candidate("h0", "c2.example:443", T0 + 30 * SECOND), T0);
+            restored.processBothWatermarks(new Watermark(HOLD_DONE));
 
             // 2 of 10 hosts is below the 50 % that makes a destination infrastructure: the candidate passes.
             assertThat(restored.extractOutputValues()).singleElement()
@@ -44,8 +49,45 @@ class FleetPrevalenceTest {
             fresh.processElement1(callback("h0", "c2.example:443", T0 + 20 * SECOND), T0);
             fresh.processElement1(callback("h1", "c2.example:443", T0 + 21 * SECOND), T0);
             fresh.processElement2(candidate("h0", "c2.example:443", T0 + 30 * SECOND), T0);
+            fresh.processBothWatermarks(new Watermark(HOLD_DONE));
 
             assertThat(fresh.extractOutputValues()).isEmpty();
+        }
+    }
+
+    @Test
+    void aCandidateWaitsForTheFleetsTimeToPassItThenLeavesNoTimer() throws Exception {
+        try (var harness = open(null)) {
+            harness.processElement2(candidate("h0", "c2.example:443", T0 + 30 * SECOND), T0);
+            harness.processBothWatermarks(new Watermark(HOLD_DONE - 1));
+            harness.processElement1(callback("h1", "c2.example:443", T0 + 200 * SECOND), T0);
+            harness.processElement1(callback("h2", "c2.example:443", T0 + 201 * SECOND), T0);
+            assertThat(harness.extractOutputValues()).isEmpty();
+
+            harness.processBothWatermarks(new Watermark(HOLD_DONE));
+
+            // Callbacks that arrived before the fleet's time passed the candidate count: 3 of 3 hosts.
+            assertThat(harness.extractOutputValues()).isEmpty();
+            assertThat(harness.numEventTimeTimers()).isZero();
+            assertThat(harness.numProcessingTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void aStalledWatermarkDecidesAfterTheHoldInWallTime() throws Exception {
+        try (var harness = open(null)) {
+            for (int host = 0; host < 10; host++) {
+                harness.processElement1(callback("h" + host, "update.example:443", T0 + host * SECOND), T0);
+            }
+            harness.processElement2(candidate("h0", "update.example:443", T0 + 30 * SECOND), T0);
+            harness.processElement2(candidate("h9", "c2.example:443", T0 + 30 * SECOND), T0);
+
+            harness.setProcessingTime(HOLD_SECONDS * 1000);
+
+            assertThat(harness.extractOutputValues()).singleElement()
+                    .satisfies(passed -> assertThat(passed.host).isEqualTo("h9"));
+            assertThat(harness.numEventTimeTimers()).as("the candidates' event-time timers stay until the fleet's time passes").isEqualTo(2);
+            assertThat(harness.numProcessingTimeTimers()).isZero();
         }
     }
 
