@@ -2,18 +2,16 @@ package io.etwcorr.collector.cli;
 
 import io.etwcorr.collector.config.CollectorConfig;
 import io.etwcorr.collector.delivery.DeliveryStats;
+import io.etwcorr.collector.delivery.DiskSpool;
 import io.etwcorr.collector.delivery.ReplaySource;
 import io.etwcorr.collector.delivery.SpoolingKafkaSink;
 import io.etwcorr.collector.delivery.SpoolingKafkaSinkConfig;
 import io.etwcorr.collector.runtime.KafkaDelivery;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,16 +83,8 @@ final class ReplayCommand implements Callable<Integer> {
             out.printf("replay: NOT every record reached Kafka; %,d wait in the spool %s (replay again with --spool %s)%n",
                     undelivered, spool, spool);
         } else if (spoolDirectory == null) {
-            deleteRecursively(spool);
+            DiskSpool.delete(spool);
         }
         return complete ? 0 : 1;
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

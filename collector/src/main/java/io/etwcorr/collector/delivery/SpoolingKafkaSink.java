@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -451,11 +449,7 @@ public final class SpoolingKafkaSink implements EventSink {
     private static Path setAsideSpool(Path directory, SpoolTarget written, String configured, boolean discard) {
         try {
             if (discard) {
-                try (Stream<Path> files = Files.walk(directory)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(file);
-                    }
-                }
+                DiskSpool.delete(directory);
                 LOG.warn("spool {} was written for {}, not for {}: discarded as told", directory, written, configured);
                 return null;
             }

@@ -144,11 +144,7 @@ class SpoolingKafkaSinkITCase {
         }
         assertThat(restarted.pendingInSpool()).isZero();
         assertThat(SpoolTarget.read(spoolDirectory).orElseThrow().clusterId()).isNotEqualTo("another-cluster-id").isNotEmpty();
-        try (var files = java.nio.file.Files.walk(aside)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(file);
-            }
-        }
+        DiskSpool.delete(aside);
     }
 
     private SpoolingKafkaSinkConfig config(String topic, String bootstrapServers) {
