@@ -2,6 +2,7 @@ package io.etwcorr.cli;
 
 import io.etwcorr.jobs.CorrelationPipeline;
 import io.etwcorr.jobs.KafkaCorrelationJob;
+import io.etwcorr.jobs.config.ConfigLoader;
 import io.etwcorr.jobs.config.ConfigOptions;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.normalize.ParseAndNormalize;
@@ -82,8 +83,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** Runs the job graph over {@code inputs} and writes the five files into {@code out}. */
-    public static Summary analyze(List<Path> inputs, Path out, EtwcorrConfig config) throws Exception {
-        config.beacon.decideAtEndOfInput = true; // bounded: alerts must not depend on arrival order
+    public static Summary analyze(List<Path> inputs, Path out, EtwcorrConfig loaded) throws Exception {
+        // Bounded: alerts must not depend on arrival order. A derived copy: the caller's config stays as loaded.
+        EtwcorrConfig config = ConfigLoader.derive(loaded, List.of("beacon.decideAtEndOfInput=true"));
         Configuration flink = KafkaCorrelationJob.flinkConfiguration();
         // Bounded and without checkpoints, a restart would read the files again: a failure must fail the run.
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");

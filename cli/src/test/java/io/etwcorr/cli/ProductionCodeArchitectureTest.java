@@ -4,11 +4,17 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import io.etwcorr.testkit.arch.ModuleBoundaries;
 import org.junit.jupiter.api.Test;
 
-/** The command line may use every module; its own packages (bench, evaluation, survey) still form no cycle. */
+/** The command line may use every module; its own packages (bench, evaluation, survey) still form no cycle, and it never changes a loaded config. */
 class ProductionCodeArchitectureTest {
+    private static final JavaClasses CLASSES = ModuleBoundaries.productionClasses("io.etwcorr.cli");
+
     @Test
     void itsPackagesFormNoCycle() {
-        JavaClasses classes = ModuleBoundaries.productionClasses("io.etwcorr.cli");
-        ModuleBoundaries.packagesFreeOfCycles("io.etwcorr.cli").check(classes);
+        ModuleBoundaries.packagesFreeOfCycles("io.etwcorr.cli").check(CLASSES);
+    }
+
+    @Test
+    void aLoadedConfigIsNeverChanged() {
+        ModuleBoundaries.configIsNotChangedAfterLoad("io.etwcorr.cli").check(CLASSES);
     }
 }

@@ -17,4 +17,9 @@ class ProductionCodeArchitectureTest {
     void itsPackagesFormNoCycle() {
         ModuleBoundaries.packagesFreeOfCycles("io.etwcorr.collector").check(CLASSES);
     }
+
+    @Test
+    void aLoadedConfigIsNeverChanged() {
+        ModuleBoundaries.configIsNotChangedAfterLoad("io.etwcorr.collector").check(CLASSES);
+    }
 }

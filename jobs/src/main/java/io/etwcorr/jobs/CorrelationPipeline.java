@@ -6,7 +6,6 @@ import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.sequence.HostSequencer;
 import io.etwcorr.jobs.normalize.ParseAndNormalize;
 import io.etwcorr.jobs.network.ProcessNetworkCorrelator;
-import io.etwcorr.jobs.lineage.LineageConfig;
 import io.etwcorr.jobs.lineage.LineageFunction;
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.Callback;
@@ -44,12 +43,6 @@ public final class CorrelationPipeline {
 
     private CorrelationPipeline() {}
 
-    private static LineageConfig lineageConfig(EtwcorrConfig.Beacon beacon) {
-        LineageConfig lineage = new LineageConfig();
-        lineage.boundaryProcesses = beacon.boundaryProcesses;
-        return lineage;
-    }
-
     public static Outputs build(DataStream<RawRecord> raw, EtwcorrConfig config) {
         SingleOutputStreamOperator<EtwEvent> events = raw
                 .process(new ParseAndNormalize())
@@ -84,7 +77,7 @@ public final class CorrelationPipeline {
                 .name("Process lifecycle events")
                 .keyBy(event -> event.host)
                 .connect(notInfrastructure.keyBy(candidate -> candidate.host))
-                .process(new LineageFunction(lineageConfig(config.beacon)))
+                .process(new LineageFunction(config.lineage))
                 .uid("lineage").name("Process lineage, patient zero, alerts");
 
         return new Outputs(

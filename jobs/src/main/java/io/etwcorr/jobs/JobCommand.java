@@ -4,6 +4,7 @@ import io.etwcorr.jobs.config.ConfigOptions;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
@@ -52,13 +53,11 @@ public final class JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (bootstrapServers != null) {
-            config.overrides.add("kafka.bootstrapServers=" + bootstrapServers);
-        }
         if (fresh && fromSavepoint != null) {
             throw new IllegalArgumentException("--fresh and --from-savepoint exclude each other");
         }
-        EtwcorrConfig loaded = config.load();
+        EtwcorrConfig loaded = config.load(
+                bootstrapServers == null ? List.of() : List.of("kafka.bootstrapServers=" + bootstrapServers));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(KafkaCorrelationJob.flinkConfiguration());
         if (!(env instanceof LocalStreamEnvironment)) {

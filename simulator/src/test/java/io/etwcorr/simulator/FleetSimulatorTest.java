@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
+import io.etwcorr.schemas.etw.DnsClient;
+import io.etwcorr.schemas.etw.EtwCatalog;
+import io.etwcorr.schemas.etw.EtwProvider;
 import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventCodec;
 import java.security.MessageDigest;
@@ -78,10 +81,10 @@ class FleetSimulatorTest {
                 plainIpv4 |= results.matches("^(type:  5 [^;]+;)*\\d+\\.\\d+\\.\\d+\\.\\d+;.*");
             }
             String pidKey = e.host() + "/" + e.propLong("ProcessID");
-            if (e.provider().equals(EtwEvents.KERNEL_PROCESS) && e.id() == 2) {
+            if (e.provider().equals(EtwProvider.KERNEL_PROCESS.providerName()) && e.id() == 2) {
                 stoppedPidSequence.put(pidKey, e.propLong("ProcessSequenceNumber"));
             }
-            if (e.provider().equals(EtwEvents.KERNEL_PROCESS) && e.id() == 1 && stoppedPidSequence.containsKey(pidKey)) {
+            if (e.provider().equals(EtwProvider.KERNEL_PROCESS.providerName()) && e.id() == 1 && stoppedPidSequence.containsKey(pidKey)) {
                 pidReused |= !stoppedPidSequence.get(pidKey).equals(e.propLong("ProcessSequenceNumber"));
             }
         }
@@ -101,7 +104,7 @@ class FleetSimulatorTest {
     @Test
     void fleetServicesResolveTheSameDomainToTheSameAnswerOnEveryHost() {
         Map<String, Set<String>> answersByHost = FleetSimulator.stream(FLEET)
-                .filter(e -> e.id() == EtwEvents.DNS_COMPLETED && BenignActivities.ONEDRIVE_DOMAIN.equals(e.propString("QueryName")))
+                .filter(e -> e.id() == DnsClient.QUERY_COMPLETED && BenignActivities.ONEDRIVE_DOMAIN.equals(e.propString("QueryName")))
                 .collect(Collectors.groupingBy(RawEvent::host, Collectors.mapping(e -> e.propString("QueryResults"), Collectors.toSet())));
         assertThat(answersByHost).hasSize(4);
         assertThat(answersByHost.values().stream().flatMap(Set::stream).distinct()).hasSize(1);
@@ -112,7 +115,7 @@ class FleetSimulatorTest {
         Map<String, Long> lastHeartbeat = new HashMap<>();
         for (var events = FleetSimulator.events(FLEET.withDurationS(600)); events.hasNext(); ) {
             RawEvent e = events.next();
-            if (e.provider().equals(EtwEvents.COLLECTOR)) {
+            if (e.provider().equals(EtwCatalog.COLLECTOR_PROVIDER)) {
                 assertThat(e.propLong("sent")).isEqualTo(e.seq());
                 assertThat(e.props().get("providers")).isEqualTo(EtwEvents.PROVIDERS);
                 Long last = lastHeartbeat.put(e.host(), e.ts());

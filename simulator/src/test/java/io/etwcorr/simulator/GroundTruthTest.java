@@ -3,6 +3,8 @@ package io.etwcorr.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.etwcorr.schemas.etw.EtwProvider;
+import io.etwcorr.schemas.etw.KernelNetwork;
 import io.etwcorr.schemas.raw.RawEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +30,12 @@ class GroundTruthTest {
 
         // Every entity id is the host plus the ProcessSequenceNumber its events carry.
         for (LineageEntry entry : story.lineage()) {
-            assertThat(all).anyMatch(e -> e.host().equals(story.host()) && e.provider().equals(EtwEvents.KERNEL_PROCESS)
+            assertThat(all).anyMatch(e -> e.host().equals(story.host()) && e.provider().equals(EtwProvider.KERNEL_PROCESS.providerName())
                     && (e.id() == 1 || e.id() == 15) && entry.entityId().equals(e.host() + ":s" + e.propLong("ProcessSequenceNumber"))
                     && e.propLong("ProcessID") == entry.pid());
         }
         // The rotation shows: the victim connects to several addresses of one domain.
-        assertThat(all.stream().filter(e -> e.provider().equals(EtwEvents.KERNEL_NETWORK) && e.id() == EtwEvents.TCP_CONNECT_V4
+        assertThat(all.stream().filter(e -> e.provider().equals(EtwProvider.KERNEL_NETWORK.providerName()) && e.id() == KernelNetwork.TCP_CONNECT_V4
                 && e.propLong("PID") == story.pid()).map(e -> e.propString("daddr")).distinct().count()).isGreaterThan(2);
     }
 

@@ -3,6 +3,10 @@ package io.etwcorr.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import io.etwcorr.schemas.etw.DnsClient;
+import io.etwcorr.schemas.etw.EtwProvider;
+import io.etwcorr.schemas.etw.KernelNetwork;
+import io.etwcorr.schemas.etw.KernelProcess;
 import io.etwcorr.schemas.raw.RawEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +80,7 @@ class ImplantTimingTest {
         LineageEntry injector = truth.lineage().get(truth.lineage().size() - 2);
 
         List<RawEvent> threadsOfVictim = all.stream()
-                .filter(e -> e.id() == EtwEvents.THREAD_START && e.provider().equals(EtwEvents.KERNEL_PROCESS))
+                .filter(e -> e.id() == KernelProcess.THREAD_START && e.provider().equals(EtwProvider.KERNEL_PROCESS.providerName()))
                 .filter(e -> e.propLong("ProcessID") == truth.pid())
                 .toList();
         RawEvent remote = threadsOfVictim.stream().filter(e -> e.pid() == injector.pid()).reduce((a, b) -> b).orElseThrow();
@@ -87,7 +91,7 @@ class ImplantTimingTest {
             assertThat(threadsOfVictim.indexOf(remote)).isPositive();
         }
         List<RawEvent> connects = all.stream()
-                .filter(e -> e.id() == EtwEvents.TCP_CONNECT_V4 && e.provider().equals(EtwEvents.KERNEL_NETWORK)).toList();
+                .filter(e -> e.id() == KernelNetwork.TCP_CONNECT_V4 && e.provider().equals(EtwProvider.KERNEL_NETWORK.providerName())).toList();
         assertThat(connects).anyMatch(e -> e.propLong("PID") == truth.pid() && e.ts() > remote.ts());
         assertThat(connects).noneMatch(e -> e.propLong("PID") == injector.pid());
     }
@@ -102,15 +106,15 @@ class ImplantTimingTest {
         for (RawEvent e : all) {
             switch (mode) {
                 case NEW_CONNECTION, DNS_ONLY -> {
-                    if (e.id() == EtwEvents.DNS_QUERY && e.pid() == pid && e.propString("QueryName").endsWith(DOMAIN)) {
+                    if (e.id() == DnsClient.QUERY_STARTED && e.pid() == pid && e.propString("QueryName").endsWith(DOMAIN)) {
                         times.add(e.ts());
                     }
                 }
                 case KEEP_ALIVE -> {
-                    if (e.id() == EtwEvents.DNS_QUERY && e.pid() == pid) {
+                    if (e.id() == DnsClient.QUERY_STARTED && e.pid() == pid) {
                         times.add(e.ts());
                         lastSend = e.ts();
-                    } else if (e.id() == EtwEvents.TCP_SEND_V4 && e.provider().equals(EtwEvents.KERNEL_NETWORK) && e.propLong("PID") == pid) {
+                    } else if (e.id() == KernelNetwork.TCP_SEND_V4 && e.provider().equals(EtwProvider.KERNEL_NETWORK.providerName()) && e.propLong("PID") == pid) {
                         if (e.ts() - lastSend > BURST_GAP) {
                             times.add(e.ts());
                         }

@@ -12,6 +12,7 @@ import io.etwcorr.simulator.ImplantSpec;
 import io.etwcorr.simulator.InjectionTarget;
 import io.etwcorr.simulator.JitterKind;
 import io.etwcorr.jobs.KafkaCorrelationJob;
+import io.etwcorr.jobs.config.ConfigLoader;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.testkit.kafka.EmbeddedKafka;
 import io.etwcorr.schemas.out.EcsTime;
@@ -97,8 +98,8 @@ public final class AlertLatency {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             EtwcorrConfig config = BenchKafka.jobConfig(kafka, CHECKPOINT_INTERVAL_MS);
             BenchKafka.createTopics(kafka, config);
-            config.job.checkpointDirectory =
-                    Files.createDirectories(workDir.resolve("latency-checkpoints")).toUri().toString();
+            Path checkpoints = Files.createDirectories(workDir.resolve("latency-checkpoints"));
+            config = ConfigLoader.derive(config, List.of("job.checkpointDirectory=" + checkpoints.toUri()));
             Configuration flink = KafkaCorrelationJob.flinkConfiguration(config, true);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
                     config.job.parallelism, flink);

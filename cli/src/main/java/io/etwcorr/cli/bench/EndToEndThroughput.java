@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.etwcorr.simulator.FleetSpec;
 import io.etwcorr.jobs.KafkaCorrelationJob;
+import io.etwcorr.jobs.config.ConfigLoader;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.testkit.kafka.EmbeddedKafka;
 import java.io.IOException;
@@ -105,7 +106,7 @@ public final class EndToEndThroughput {
                 }
 
                 Path checkpoints = Files.createTempDirectory(workDir, "checkpoints");
-                config.job.checkpointDirectory = checkpoints.toUri().toString();
+                config = ConfigLoader.derive(config, List.of("job.checkpointDirectory=" + checkpoints.toUri()));
                 Configuration flink = KafkaCorrelationJob.flinkConfiguration(config, true);
                 flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);

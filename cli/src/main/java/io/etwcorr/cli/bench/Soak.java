@@ -4,6 +4,7 @@ import io.etwcorr.collector.delivery.KafkaRawProducer;
 import io.etwcorr.simulator.FleetSimulator;
 import io.etwcorr.simulator.FleetSpec;
 import io.etwcorr.jobs.KafkaCorrelationJob;
+import io.etwcorr.jobs.config.ConfigLoader;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.testkit.kafka.EmbeddedKafka;
 import java.io.IOException;
@@ -76,7 +77,7 @@ final class Soak {
             EtwcorrConfig config = BenchKafka.jobConfig(kafka, CHECKPOINT_INTERVAL_MS);
             BenchKafka.createTopics(kafka, config);
             Path checkpoints = Files.createTempDirectory(workDir, "soak-checkpoints");
-            config.job.checkpointDirectory = checkpoints.toUri().toString();
+            config = ConfigLoader.derive(config, List.of("job.checkpointDirectory=" + checkpoints.toUri()));
             Configuration flink = KafkaCorrelationJob.flinkConfiguration(config, true);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
                     config.job.parallelism, flink);

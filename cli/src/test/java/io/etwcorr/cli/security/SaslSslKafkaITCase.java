@@ -117,7 +117,7 @@ class SaslSslKafkaITCase {
             Path secrets = directory.resolve("collector-secrets.properties");
             Files.writeString(secrets, "password=" + COLLECTOR_PASSWORD + "\n");
             CollectorConfig collectorConfig = CollectorConfig.load(writeCollectorConfig("collector.yaml",
-                    "${file:" + secrets + ":password}", directory.resolve("spool")));
+                    "${file:" + secrets + ":password}", directory.resolve("spool")), List.of());
             try (SpoolingKafkaSink delivery = KafkaDelivery.start(collectorConfig)) {
                 for (String line : ContractRawLines.examples()) {
                     delivery.accept(RawEventCodec.decode(line));
@@ -137,7 +137,7 @@ class SaslSslKafkaITCase {
             }
 
             CollectorConfig wrong = CollectorConfig.load(writeCollectorConfig("wrong.yaml", WRONG_PASSWORD,
-                    directory.resolve("wrong-spool")));
+                    directory.resolve("wrong-spool")), List.of());
             try (SpoolingKafkaSink delivery = KafkaDelivery.start(wrong)) {
                 delivery.accept(RawEventCodec.decode(ContractRawLines.examples().get(0)));
                 awaitTrue(() -> delivery.stats().spooled() == 1, "a rejected collector spools");

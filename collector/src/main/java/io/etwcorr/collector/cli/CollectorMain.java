@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "etwcorr-collector", mixinStandardHelpOptions = true,
         description = "The etwcorr ETW collector.",
         subcommands = {RunCommand.class, InstallCommand.class, UninstallCommand.class, ServiceCommand.class,
-                ReplayCommand.class, SurveyCollectCommand.class, CommandLine.HelpCommand.class})
+                ReplayCommand.class, SelftestCommand.class, SurveyCollectCommand.class, CommandLine.HelpCommand.class})
 public final class CollectorMain {
     private static final String LOG_CONFIG = "etwcorr-collector-log4j2.xml";
 

@@ -2,13 +2,20 @@ package io.etwcorr.collector.cli;
 
 import io.etwcorr.collector.config.CollectorConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The collector's config file and a Kafka override, shared by its commands. */
+/** The collector's config file and its command-line overrides, shared by its commands. */
 final class CollectorOptions {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Collector config (YAML; deploy/windows/collector.yaml lists every key).")
     Path configFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one config value (repeatable), e.g. --set session.bufferSizeKb=512; "
+                    + "lists whole: --set filters.excludeImages=[a.exe,b.exe] or =a.exe,b.exe.")
+    List<String> overrides = new ArrayList<>();
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka (config: kafka.bootstrapServers).")
     String bootstrapServers;
@@ -18,13 +25,29 @@ final class CollectorOptions {
     boolean discardForeignSpool;
 
     CollectorConfig load() {
-        CollectorConfig config = CollectorConfig.load(configFile);
+        List<String> all = new ArrayList<>(overrides);
         if (bootstrapServers != null) {
-            config.kafka.bootstrapServers = bootstrapServers;
+            all.add("kafka.bootstrapServers=" + bootstrapServers);
         }
         if (discardForeignSpool) {
-            config.spool.discardForeign = true;
+            all.add("spool.discardForeign=true");
         }
-        return config;
+        return CollectorConfig.load(configFile, all);
+    }
+
+    /** These options as arguments of another command line (the installed service's), the config file absolute. */
+    List<String> asArguments() {
+        List<String> arguments = new ArrayList<>();
+        if (configFile != null) {
+            arguments.addAll(List.of("--config", configFile.toAbsolutePath().toString()));
+        }
+        overrides.forEach(override -> arguments.addAll(List.of("--set", override)));
+        if (bootstrapServers != null) {
+            arguments.addAll(List.of("--bootstrap-servers", bootstrapServers));
+        }
+        if (discardForeignSpool) {
+            arguments.add("--discard-foreign-spool");
+        }
+        return arguments;
     }
 }

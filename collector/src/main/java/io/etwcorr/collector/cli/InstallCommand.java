@@ -28,10 +28,7 @@ final class InstallCommand implements Callable<Integer> {
         CollectorConfig config = options.load(); // a config that does not load must not become a service
         List<String> command = new ArrayList<>(launcher());
         command.add("service");
-        if (options.configFile != null) {
-            command.add("--config");
-            command.add(options.configFile.toAbsolutePath().toString());
-        }
+        command.addAll(options.asArguments()); // the service loads the same config, overrides included
         ServiceInstaller.install(config.serviceName, "etwcorr ETW collector",
                 "Streams process, DNS and network ETW events to Kafka for etwcorr.", command);
         spec.commandLine().getOut().println("installed service " + config.serviceName + ": " + String.join(" ", command));

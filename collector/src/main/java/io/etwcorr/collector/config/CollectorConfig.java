@@ -1,65 +1,99 @@
 package io.etwcorr.collector.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.etwcorr.schemas.config.ConsistencyCheck;
+import io.etwcorr.schemas.config.NotBlank;
+import io.etwcorr.schemas.config.Range;
+import io.etwcorr.schemas.config.YamlConfig;
+import io.etwcorr.schemas.etw.EtwProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The collector's configuration (one YAML file per host or per fleet; `deploy/windows/collector.yaml`
- * is the documented example). Unknown keys are errors: a typo must not silently disable a filter.
+ * is the documented example). The field initializers are the defaults, the annotations the ranges
+ * checked at load; read by the project's one loader ({@link YamlConfig}: YAML, then {@code --set}
+ * overrides). Unknown keys are errors: a typo must not silently disable a filter.
  */
 public final class CollectorConfig {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The host identifier in every record; empty: the computer's DNS name. */
     public String host = "";
     public Session session = new Session();
     public List<Provider> providers = new ArrayList<>(List.of(
-            new Provider("Microsoft-Windows-Kernel-Process", "22fb2cd6-0e7b-422b-a0c7-2fad1fd0e716", 4, "0x30", true),
-            new Provider("Microsoft-Windows-DNS-Client", "1c95126e-7eea-49a9-a3fe-a378b03ddb4d", 4, "0x0", false),
-            new Provider("Microsoft-Windows-Kernel-Network", "7dd42a49-5329-4832-8dfd-43d979153a88", 4, "0x30", false)));
+            new Provider(EtwProvider.KERNEL_PROCESS, "0x30", true),
+            new Provider(EtwProvider.DNS_CLIENT, "0x0", false),
+            new Provider(EtwProvider.KERNEL_NETWORK, "0x30", false)));
     public Filters filters = new Filters();
     /** Records decoded but not yet handed to delivery; when full, new ones are dropped and counted. */
+    @Range(min = 1)
     public int queueCapacity = 65_536;
+    @Range(min = 1)
     public long heartbeatSeconds = 10;
     public Kafka kafka = new Kafka();
     public Spool spool = new Spool();
+    @NotBlank
     public String serviceName = "etwcorr-collector";
 
     /** The real-time ETW session. */
-    public static final class Session {
+    public static final class Session implements ConsistencyCheck {
+        @NotBlank
         public String name = "etwcorr";
+        /** ETW buffers are 1 KB to 16 MB. */
+        @Range(min = 1, max = 16_384)
         public int bufferSizeKb = 256;
+        @Range(min = 2)
         public int minBuffers = 64;
+        @Range(min = 2)
         public int maxBuffers = 128;
+
+        @Override
+        public List<String> inconsistencies() {
+            return minBuffers <= maxBuffers ? List.of()
+                    : List.of("minBuffers: " + minBuffers + " is above maxBuffers " + maxBuffers);
+        }
     }
 
     /** One provider to enable; keywords as a hex mask (matchAnyKeyword). */
-    public static final class Provider {
+    public static final class Provider implements ConsistencyCheck {
+        private static final int INFORMATIONAL = 4;
+
+        @NotBlank
         public String name;
         public String guid;
-        public int level = 4;
+        /** 1 critical .. 5 verbose; 0 and 255: everything. */
+        @Range(min = 0, max = 255)
+        public int level = INFORMATIONAL;
         public String keywords = "0x0";
         /** Ask for a rundown of the current state (Kernel-Process: every running process). */
         public boolean captureState;
 
         public Provider() {}
 
-        Provider(String name, String guid, int level, String keywords, boolean captureState) {
-            this.name = name;
-            this.guid = guid;
-            this.level = level;
+        Provider(EtwProvider provider, String keywords, boolean captureState) {
+            this.name = provider.providerName();
+            this.guid = provider.guidText();
             this.keywords = keywords;
             this.captureState = captureState;
+        }
+
+        @Override
+        public List<String> inconsistencies() {
+            List<String> problems = new ArrayList<>();
+            try {
+                UUID.fromString(guid);
+            } catch (IllegalArgumentException e) {
+                problems.add("guid: '" + guid + "' is not a GUID (8-4-4-4-12 hex digits, no braces)");
+            }
+            try {
+                keywordMask();
+            } catch (NumberFormatException e) {
+                problems.add("keywords: '" + keywords + "' is not a hex mask of up to 16 digits, e.g. 0x30");
+            }
+            return problems;
         }
 
         public long keywordMask() {
@@ -79,7 +113,9 @@ public final class CollectorConfig {
 
     /** Where records go: key = host, value = the contract's JSON. */
     public static final class Kafka {
+        @NotBlank
         public String bootstrapServers = "localhost:9092";
+        @NotBlank
         public String topic = "etw.raw";
         /** Passed to the producer as-is: security.protocol, sasl.*, ssl.* … */
         public Map<String, String> properties = new LinkedHashMap<>();
@@ -89,22 +125,14 @@ public final class CollectorConfig {
     public static final class Spool {
         /** Empty: {@code spool} under the collector's data directory (%ProgramData%\etwcorr, ~/.local/share/etwcorr). */
         public String directory = "";
+        @Range(min = 1)
         public long maxBytes = 1L << 30;
         /** A spool written for another cluster or topic is deleted instead of set aside beside the directory. */
         public boolean discardForeign = false;
     }
 
-    public static CollectorConfig load(Path file) {
-        if (file == null) {
-            return new CollectorConfig();
-        }
-        try {
-            CollectorConfig config = YAML.readValue(Files.readString(file), CollectorConfig.class);
-            return config == null ? new CollectorConfig() : config;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid collector config " + file + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read collector config " + file + ": " + e.getMessage(), e);
-        }
+    /** Reads {@code file} (null: none, the defaults) and applies {@code overrides} ({@code key=value}) in order. */
+    public static CollectorConfig load(Path file, List<String> overrides) {
+        return YamlConfig.load(CollectorConfig.class, file, overrides);
     }
 }

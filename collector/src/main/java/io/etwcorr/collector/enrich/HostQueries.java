@@ -18,4 +18,10 @@ public interface HostQueries {
 
     /** The account of {@code sid} as DOMAIN&#92;user (the contract's {@code user}). */
     String accountName(String sid);
+
+    /**
+     * This host's Windows edition, release and build with its update revision, e.g.
+     * {@code Windows 10 Enterprise 22H2, build 19045.4291}, as the self-test reports it.
+     */
+    String windowsVersion();
 }

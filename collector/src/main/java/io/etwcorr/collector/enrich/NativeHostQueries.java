@@ -9,6 +9,7 @@ import com.sun.jna.platform.win32.Advapi32Util;
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.Win32Exception;
 import com.sun.jna.platform.win32.WinNT;
+import com.sun.jna.platform.win32.WinReg;
 import com.sun.jna.ptr.IntByReference;
 import java.nio.charset.StandardCharsets;
 
@@ -27,6 +28,9 @@ public final class NativeHostQueries implements HostQueries {
     /** A UNICODE_STRING holds at most 32767 characters. */
     private static final int MAX_COMMAND_LINE_BUFFER = UNICODE_STRING_SIZE + 65536;
     private static final int DEVICE_TARGET_CHARS = 1024;
+    private static final String CURRENT_VERSION_KEY = "SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion";
+    /** The first Windows 11 build; its registry still says "Windows 10" in ProductName. */
+    private static final int FIRST_WINDOWS_11_BUILD = 22000;
 
     /** The one ntdll call jna-platform does not declare. */
     interface NtDll extends Library {
@@ -114,6 +118,49 @@ public final class NativeHostQueries implements HostQueries {
         } catch (Win32Exception e) {
             return null;
         }
+    }
+
+    @Override
+    public String windowsVersion() {
+        try {
+            return describeWindows(registryString("ProductName"), registryString("DisplayVersion"),
+                    registryString("CurrentBuild"), registryInt("UBR"));
+        } catch (Win32Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code Windows 11 Pro 23H2, build 22631.3447} from the CurrentVersion values; null ones are
+     * left out (DisplayVersion exists from 20H2, ReleaseId before it, UBR from Windows 10).
+     */
+    static String describeWindows(String productName, String displayVersion, String currentBuild, Integer ubr) {
+        String product = productName == null ? "Windows" : productName;
+        if (product.startsWith("Windows 10") && currentBuild != null && currentBuild.matches("\\d+")
+                && Integer.parseInt(currentBuild) >= FIRST_WINDOWS_11_BUILD) {
+            product = "Windows 11" + product.substring("Windows 10".length());
+        }
+        StringBuilder text = new StringBuilder(product);
+        if (displayVersion != null) {
+            text.append(' ').append(displayVersion);
+        }
+        if (currentBuild != null) {
+            text.append(", build ").append(currentBuild);
+            if (ubr != null) {
+                text.append('.').append(ubr);
+            }
+        }
+        return text.toString();
+    }
+
+    private static String registryString(String value) {
+        return Advapi32Util.registryValueExists(WinReg.HKEY_LOCAL_MACHINE, CURRENT_VERSION_KEY, value)
+                ? Advapi32Util.registryGetStringValue(WinReg.HKEY_LOCAL_MACHINE, CURRENT_VERSION_KEY, value) : null;
+    }
+
+    private static Integer registryInt(String value) {
+        return Advapi32Util.registryValueExists(WinReg.HKEY_LOCAL_MACHINE, CURRENT_VERSION_KEY, value)
+                ? Advapi32Util.registryGetIntValue(WinReg.HKEY_LOCAL_MACHINE, CURRENT_VERSION_KEY, value) : null;
     }
 
     /** The UNICODE_STRING at the start of {@code buffer}, read only if its characters lie inside the buffer. */

@@ -1,5 +1,7 @@
 package io.etwcorr.collector.etw;
 
+import io.etwcorr.schemas.etw.EtwCatalog;
+import io.etwcorr.schemas.etw.EventLayout;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,8 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The hand-written decoders of the correlated events, by (provider, id, version). Events it does
- * not know are left to the generic TDH decoder. Immutable and thread-safe.
+ * The decoders of the correlated events, one {@link LayoutDecoder} per layout of the ETW catalog,
+ * by (provider, id, version). Events it does not know are left to the generic TDH decoder.
+ * Immutable and thread-safe.
  */
 public final class ManifestDecoders {
     private final Map<EventKey, PayloadDecoder> decoders;
@@ -17,12 +20,12 @@ public final class ManifestDecoders {
         this.decoders = Map.copyOf(decoders);
     }
 
-    /** Kernel-Process, Kernel-Network and DNS-Client, every layout of etw-layouts.md. */
+    /** Every layout of {@link EtwCatalog}: Kernel-Process, Kernel-Network and DNS-Client. */
     public static ManifestDecoders standard() {
         Map<EventKey, PayloadDecoder> all = new HashMap<>();
-        all.putAll(KernelProcessDecoder.decoders());
-        all.putAll(KernelNetworkDecoder.decoders());
-        all.putAll(DnsClientDecoder.decoders());
+        for (EventLayout layout : EtwCatalog.layouts()) {
+            all.put(new EventKey(layout.provider().guid(), layout.id(), layout.version()), new LayoutDecoder(layout));
+        }
         return new ManifestDecoders(all);
     }
 

@@ -78,8 +78,12 @@ public final class CollectorRuntime implements Workload {
     }
 
     static EventFilter filter(CollectorConfig config) {
+        return filter(config, EventFilter.defaults(ProcessHandle.current().pid()));
+    }
+
+    /** The config's filter rules added to {@code builder}. */
+    static EventFilter filter(CollectorConfig config, EventFilter.Builder builder) {
         CollectorConfig.Filters filters = config.filters;
-        EventFilter.Builder builder = EventFilter.defaults(ProcessHandle.current().pid());
         filters.includeProviders.forEach(builder::includeProvider);
         filters.excludeProviders.forEach(builder::excludeProvider);
         filters.excludeEventIds.forEach(builder::excludeEventId);

@@ -1,6 +1,7 @@
 package io.etwcorr.collector.session;
 
 import io.etwcorr.collector.delivery.DeliveryStats;
+import io.etwcorr.schemas.etw.EtwCatalog;
 import io.etwcorr.schemas.raw.RawEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Map;
 
 /** The collector's heartbeat record (docs/contract/raw-events.md, "Collector records"). */
 public final class CollectorHeartbeat {
-    public static final String PROVIDER = "EtwCorrelation-Collector";
+    public static final String PROVIDER = EtwCatalog.COLLECTOR_PROVIDER;
     public static final int ID = 1;
     public static final int VERSION = 0;
 

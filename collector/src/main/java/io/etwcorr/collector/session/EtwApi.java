@@ -1,6 +1,7 @@
 package io.etwcorr.collector.session;
 
 import io.etwcorr.collector.etw.EventRecordCallback;
+import java.nio.file.Path;
 
 /**
  * The advapi32 controller and consumer calls the collector makes, and nothing more, so session
@@ -15,7 +16,7 @@ public interface EtwApi {
     /** ControlTraceW(STOP) by name. */
     int stopTrace(String sessionName);
 
-    /** ControlTraceW(QUERY) by name: the session's loss counters. */
+    /** ControlTraceW(QUERY) by name: the session's loss counters and the logging mode ETW applied. */
     QueryResult queryTrace(String sessionName);
 
     /** EnableTraceEx2(ENABLE_PROVIDER) with the provider's level and MatchAnyKeyword. */
@@ -32,7 +33,19 @@ public interface EtwApi {
      */
     long openTrace(String sessionName, EventRecordCallback callback);
 
-    /** ProcessTrace: calls the callback on the calling thread until the session stops or the trace is closed. */
+    /**
+     * OpenTraceW on a trace file ({@code .etl} recorded by logman, wpr or xperf), delivering its
+     * EVENT_RECORDs to {@code callback}; ProcessTrace on it returns at the end of the file.
+     *
+     * @return the consumer handle
+     * @throws EtwCallException when the file cannot be opened
+     */
+    long openTraceFile(Path etlFile, EventRecordCallback callback);
+
+    /**
+     * ProcessTrace: calls the callback on the calling thread until the session stops, the trace is
+     * closed or (a file) its last event was delivered.
+     */
     int processTrace(long consumerHandle);
 
     /** CloseTrace: makes {@link #processTrace} return once it has delivered what it had buffered. */
@@ -42,7 +55,14 @@ public interface EtwApi {
     record StartResult(int status, long sessionHandle) {
     }
 
-    /** ControlTraceW(QUERY)'s status and, on success, the counters. */
-    record QueryResult(int status, SessionLosses losses) {
+    /**
+     * ControlTraceW(QUERY)'s status and, on success, the counters and the session's LogFileMode as
+     * ETW runs it (which may differ from the mode requested at start).
+     */
+    record QueryResult(int status, SessionLosses losses, int logFileMode) {
+        /** A failed query: no counters, no mode. */
+        public static QueryResult failed(int status) {
+            return new QueryResult(status, null, 0);
+        }
     }
 }

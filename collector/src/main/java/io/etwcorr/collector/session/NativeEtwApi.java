@@ -10,6 +10,7 @@ import io.etwcorr.collector.etw.EVENT_TRACE_PROPERTIES;
 import io.etwcorr.collector.etw.EtwConstants;
 import io.etwcorr.collector.etw.EtwLibraries;
 import io.etwcorr.collector.etw.EventRecordCallback;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /** {@link EtwApi} over advapi32.dll; constructing it loads the library, so only on Windows. */
 public final class NativeEtwApi implements EtwApi {
     /** Seconds between forced flushes, so a quiet session still delivers within a second. */
-    private static final int FLUSH_TIMER_SECONDS = 1;
+    static final int FLUSH_TIMER_SECONDS = 1;
+    /**
+     * Real-time delivery in a session that EventWrite failures of other sessions do not affect
+     * (deploy/windows/README.md, "Session settings", says why).
+     */
+    static final int SESSION_LOG_FILE_MODE = EtwConstants.EVENT_TRACE_REAL_TIME_MODE
+            | EtwConstants.EVENT_TRACE_INDEPENDENT_SESSION_MODE;
 
     private final Advapi32Etw advapi32;
     // The logfile holds the JNA callback: both must stay reachable while ProcessTrace may call it.
@@ -30,17 +37,8 @@ public final class NativeEtwApi implements EtwApi {
 
     @Override
     public StartResult startTrace(String sessionName, BufferSettings buffers) {
-        EVENT_TRACE_PROPERTIES properties = EVENT_TRACE_PROPERTIES.forLogger(sessionName);
-        properties.Wnode.Flags = EtwConstants.WNODE_FLAG_TRACED_GUID;
-        properties.Wnode.ClientContext = EtwConstants.CLIENT_CONTEXT_QPC;
-        properties.BufferSize = buffers.bufferSizeKb();
-        properties.MinimumBuffers = buffers.minimumBuffers();
-        properties.MaximumBuffers = buffers.maximumBuffers();
-        properties.LogFileMode = EtwConstants.EVENT_TRACE_REAL_TIME_MODE | EtwConstants.EVENT_TRACE_INDEPENDENT_SESSION_MODE;
-        properties.FlushTimer = FLUSH_TIMER_SECONDS;
-        properties.write();
         LongByReference handle = new LongByReference();
-        int status = advapi32.StartTraceW(handle, new WString(sessionName), properties);
+        int status = advapi32.StartTraceW(handle, new WString(sessionName), sessionProperties(sessionName, buffers));
         return new StartResult(status, handle.getValue());
     }
 
@@ -54,11 +52,10 @@ public final class NativeEtwApi implements EtwApi {
         EVENT_TRACE_PROPERTIES properties = EVENT_TRACE_PROPERTIES.forLogger(sessionName);
         int status = control(sessionName, properties, EtwConstants.EVENT_TRACE_CONTROL_QUERY);
         if (status != 0) {
-            return new QueryResult(status, null);
+            return QueryResult.failed(status);
         }
         properties.read();
-        return new QueryResult(status, new SessionLosses(
-                Integer.toUnsignedLong(properties.EventsLost), Integer.toUnsignedLong(properties.RealTimeBuffersLost)));
+        return queried(properties);
     }
 
     @Override
@@ -73,16 +70,12 @@ public final class NativeEtwApi implements EtwApi {
 
     @Override
     public long openTrace(String sessionName, EventRecordCallback callback) {
-        EVENT_TRACE_LOGFILEW logfile = new EVENT_TRACE_LOGFILEW();
-        logfile.LoggerName = new WString(sessionName);
-        logfile.ProcessTraceMode = EtwConstants.PROCESS_TRACE_MODE_REAL_TIME | EtwConstants.PROCESS_TRACE_MODE_EVENT_RECORD;
-        logfile.EventRecordCallback = callback;
-        long handle = advapi32.OpenTraceW(logfile);
-        if (handle == EtwConstants.INVALID_PROCESSTRACE_HANDLE) {
-            throw new EtwCallException("OpenTraceW", Native.getLastError(), "session " + sessionName);
-        }
-        openTraces.put(handle, logfile);
-        return handle;
+        return open(realTimeLogfile(sessionName, callback), "session " + sessionName);
+    }
+
+    @Override
+    public long openTraceFile(Path etlFile, EventRecordCallback callback) {
+        return open(fileLogfile(etlFile, callback), "file " + etlFile);
     }
 
     @Override
@@ -97,6 +90,53 @@ public final class NativeEtwApi implements EtwApi {
     @Override
     public int closeTrace(long consumerHandle) {
         return advapi32.CloseTrace(consumerHandle);
+    }
+
+    /** The properties StartTraceW gets: {@link #SESSION_LOG_FILE_MODE}, QPC timestamps, {@code buffers}. */
+    static EVENT_TRACE_PROPERTIES sessionProperties(String sessionName, BufferSettings buffers) {
+        EVENT_TRACE_PROPERTIES properties = EVENT_TRACE_PROPERTIES.forLogger(sessionName);
+        properties.Wnode.Flags = EtwConstants.WNODE_FLAG_TRACED_GUID;
+        properties.Wnode.ClientContext = EtwConstants.CLIENT_CONTEXT_QPC;
+        properties.BufferSize = buffers.bufferSizeKb();
+        properties.MinimumBuffers = buffers.minimumBuffers();
+        properties.MaximumBuffers = buffers.maximumBuffers();
+        properties.LogFileMode = SESSION_LOG_FILE_MODE;
+        properties.FlushTimer = FLUSH_TIMER_SECONDS;
+        properties.write();
+        return properties;
+    }
+
+    /** What ControlTraceW(QUERY) filled in: the loss counters (unsigned) and the mode the session runs with. */
+    static QueryResult queried(EVENT_TRACE_PROPERTIES properties) {
+        return new QueryResult(0, new SessionLosses(Integer.toUnsignedLong(properties.EventsLost),
+                Integer.toUnsignedLong(properties.RealTimeBuffersLost)), properties.LogFileMode);
+    }
+
+    /** OpenTraceW's input for the real-time session {@code sessionName}. */
+    static EVENT_TRACE_LOGFILEW realTimeLogfile(String sessionName, EventRecordCallback callback) {
+        EVENT_TRACE_LOGFILEW logfile = new EVENT_TRACE_LOGFILEW();
+        logfile.LoggerName = new WString(sessionName);
+        logfile.ProcessTraceMode = EtwConstants.PROCESS_TRACE_MODE_REAL_TIME | EtwConstants.PROCESS_TRACE_MODE_EVENT_RECORD;
+        logfile.EventRecordCallback = callback;
+        return logfile;
+    }
+
+    /** OpenTraceW's input for a trace file: LogFileName set, no LoggerName and no real-time flag. */
+    static EVENT_TRACE_LOGFILEW fileLogfile(Path etlFile, EventRecordCallback callback) {
+        EVENT_TRACE_LOGFILEW logfile = new EVENT_TRACE_LOGFILEW();
+        logfile.LogFileName = new WString(etlFile.toAbsolutePath().toString());
+        logfile.ProcessTraceMode = EtwConstants.PROCESS_TRACE_MODE_EVENT_RECORD;
+        logfile.EventRecordCallback = callback;
+        return logfile;
+    }
+
+    private long open(EVENT_TRACE_LOGFILEW logfile, String context) {
+        long handle = advapi32.OpenTraceW(logfile);
+        if (handle == EtwConstants.INVALID_PROCESSTRACE_HANDLE) {
+            throw new EtwCallException("OpenTraceW", Native.getLastError(), context);
+        }
+        openTraces.put(handle, logfile);
+        return handle;
     }
 
     private int control(String sessionName, EVENT_TRACE_PROPERTIES properties, int controlCode) {

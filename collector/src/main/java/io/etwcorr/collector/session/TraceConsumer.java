@@ -19,11 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes the session in real time. ProcessTrace runs on its own thread and its callback only
- * decodes, filters and offers to a bounded queue, dropping (and counting) when the queue is full,
- * so ETW is never blocked. A sender thread drains the queue, adds the {@code x} enrichment (host
- * lookups stay off ETW's thread), numbers every record it emits 0, 1, 2, … under one run id, and
- * emits a heartbeat every interval through the same numbering.
+ * Consumes a trace: the live session in real time, or a recorded file to its end. ProcessTrace
+ * runs on its own thread and its callback only decodes, filters and offers to a bounded queue;
+ * for the live session it drops (and counts) when the queue is full, so ETW is never blocked. A
+ * sender thread drains the queue, adds the {@code x} enrichment (host lookups stay off ETW's
+ * thread), numbers every record it emits 0, 1, 2, … under one run id, and emits a heartbeat every
+ * interval through the same numbering.
  */
 public final class TraceConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TraceConsumer.class);
@@ -32,7 +33,8 @@ public final class TraceConsumer implements AutoCloseable {
     private static final Duration THREAD_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final EtwApi api;
-    private final TraceSession session;
+    private final TraceSource source;
+    private final boolean realTime;
     private final EventRecordDecoder decoder;
     private final EventFilter filter;
     private final EventSink sink;
@@ -51,6 +53,8 @@ public final class TraceConsumer implements AutoCloseable {
     // Written by the sender thread only; volatile for stats().
     private volatile long emitted;
     private volatile boolean draining;
+    private volatile int traceStatus;
+    private long newestEventMicros = Long.MIN_VALUE;
     private Instant nextHeartbeat;
     private long consumerHandle;
     private Thread traceThread;
@@ -58,10 +62,11 @@ public final class TraceConsumer implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    public TraceConsumer(EtwApi api, TraceSession session, EventRecordDecoder decoder, EventFilter filter,
+    public TraceConsumer(EtwApi api, TraceSource source, EventRecordDecoder decoder, EventFilter filter,
             EventSink sink, Enrichment enrichment, ConsumerSettings settings, Clock clock) {
         this.api = api;
-        this.session = session;
+        this.source = source;
+        this.realTime = source.realTime();
         this.decoder = decoder;
         this.filter = filter;
         this.sink = sink;
@@ -72,7 +77,7 @@ public final class TraceConsumer implements AutoCloseable {
     }
 
     /**
-     * Opens the session's trace and starts the trace and sender threads.
+     * Opens the source's trace and starts the trace and sender threads.
      *
      * @throws EtwCallException when the trace cannot be opened
      */
@@ -80,7 +85,7 @@ public final class TraceConsumer implements AutoCloseable {
         if (started) {
             throw new IllegalStateException("the consumer was already started");
         }
-        consumerHandle = api.openTrace(session.name(), callback);
+        consumerHandle = source.open(callback);
         started = true;
         nextHeartbeat = clock.instant().plus(settings.heartbeatInterval());
         traceThread = new Thread(this::processTrace, "etw-process-trace");
@@ -102,6 +107,29 @@ public final class TraceConsumer implements AutoCloseable {
     }
 
     /**
+     * Waits up to {@code timeout} for ProcessTrace to return by itself, as it does at the end of a
+     * trace file.
+     *
+     * @return whether it returned
+     */
+    public boolean awaitTraceEnd(Duration timeout) throws InterruptedException {
+        Thread thread;
+        synchronized (this) {
+            if (!started) {
+                throw new IllegalStateException("the consumer was not started");
+            }
+            thread = traceThread;
+        }
+        thread.join(Math.max(1, timeout.toMillis()));
+        return !thread.isAlive();
+    }
+
+    /** ProcessTrace's Win32 status once it returned (0 = success). */
+    public int traceStatus() {
+        return traceStatus;
+    }
+
+    /**
      * Closes the trace, waits for ProcessTrace to return, sends what is queued and a last heartbeat,
      * then closes the sink (which flushes it). The session itself stays for its owner to stop.
      */
@@ -119,21 +147,36 @@ public final class TraceConsumer implements AutoCloseable {
         sink.close();
     }
 
-    // ETW's thread: must return quickly whatever happens downstream.
+    // ETW's thread: a live session's callback must return quickly whatever happens downstream; a
+    // file's may wait for room in the queue, since a file loses nothing by being read slower.
     private void onEventRecord(Pointer eventRecord) {
         if (decoder.decode(eventRecord) instanceof DecodeResult.Decoded decoded) {
             if (!filter.accepts(decoded.event())) {
                 filtered.increment();
-            } else if (!queue.offer(decoded.event())) {
+            } else if (!enqueue(decoded.event())) {
                 queueDrops.increment();
             }
         }
     }
 
+    private boolean enqueue(RawEvent event) {
+        if (realTime) {
+            return queue.offer(event);
+        }
+        try {
+            queue.put(event);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void processTrace() {
         int status = api.processTrace(consumerHandle);
+        traceStatus = status;
         if (status != 0) {
-            LOG.warn("ProcessTrace on session {} returned Win32 error {}", session.name(), status);
+            LOG.warn("ProcessTrace on {} returned Win32 error {}", source.description(), status);
         }
     }
 
@@ -162,11 +205,15 @@ public final class TraceConsumer implements AutoCloseable {
         DeliveryStats delivery = sink.stats();
         long dropped = delivery.dropped() + queueDrops.sum() + sinkFailures.sum();
         long tsMicros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
-        accept(CollectorHeartbeat.of(settings.host(), run, emitted, tsMicros, ownPid, session.losses(), delivery, dropped,
-                session.providerNames()));
+        if (!realTime && newestEventMicros != Long.MIN_VALUE) {
+            tsMicros = newestEventMicros;
+        }
+        accept(CollectorHeartbeat.of(settings.host(), run, emitted, tsMicros, ownPid, source.losses(), delivery, dropped,
+                source.providerNames()));
     }
 
     private void emit(RawEvent event) {
+        newestEventMicros = Math.max(newestEventMicros, event.ts());
         accept(new RawEvent(event.v(), settings.host(), run, emitted, event.ts(), event.provider(), event.guid(), event.id(),
                 event.ver(), event.opcode(), event.pid(), event.tid(), event.props(), enrichment.x(event)));
     }

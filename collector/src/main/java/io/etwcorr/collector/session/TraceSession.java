@@ -1,14 +1,19 @@
 package io.etwcorr.collector.session;
 
 import io.etwcorr.collector.etw.EtwConstants;
+import io.etwcorr.collector.etw.EventRecordCallback;
 import java.util.List;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Controls the collector's real-time ETW session: starts it (replacing a stale one of the same
  * name), enables the providers, reports its loss counters and stops it. Thread-safe.
  */
-public final class TraceSession implements AutoCloseable {
+public final class TraceSession implements TraceSource, AutoCloseable {
     public static final String DEFAULT_NAME = "etwcorr-collector";
+    private static final Logger LOG = LoggerFactory.getLogger(TraceSession.class);
 
     private final EtwApi api;
     private final String name;
@@ -17,6 +22,7 @@ public final class TraceSession implements AutoCloseable {
     private boolean running;
     private long sessionHandle;
     private SessionLosses lastLosses = SessionLosses.NONE;
+    private OptionalInt logFileMode = OptionalInt.empty();
 
     public TraceSession(EtwApi api, String name, BufferSettings buffers, List<ProviderSpec> providers) {
         if (name == null || name.isBlank()) {
@@ -57,14 +63,41 @@ public final class TraceSession implements AutoCloseable {
             stop();
             throw e;
         }
+        losses();
+        if (logFileMode.isPresent() && (logFileMode.getAsInt() & EtwConstants.EVENT_TRACE_INDEPENDENT_SESSION_MODE) == 0) {
+            LOG.warn("session {} runs without EVENT_TRACE_INDEPENDENT_SESSION_MODE (LogFileMode 0x{}): an event another "
+                    + "session cannot take is lost here too", name, Integer.toHexString(logFileMode.getAsInt()));
+        }
+    }
+
+    @Override
+    public long open(EventRecordCallback callback) {
+        return api.openTrace(name, callback);
+    }
+
+    @Override
+    public boolean realTime() {
+        return true;
+    }
+
+    @Override
+    public String description() {
+        return "session " + name;
+    }
+
+    /** The LogFileMode ETW runs the session with, as last queried; empty before a query succeeded. */
+    public synchronized OptionalInt logFileMode() {
+        return logFileMode;
     }
 
     /** The loss counters since start; the last known ones when the session is not running or the query fails. */
+    @Override
     public synchronized SessionLosses losses() {
         if (running) {
             EtwApi.QueryResult query = api.queryTrace(name);
             if (query.status() == 0) {
                 lastLosses = query.losses();
+                logFileMode = OptionalInt.of(query.logFileMode());
             }
         }
         return lastLosses;
@@ -100,6 +133,7 @@ public final class TraceSession implements AutoCloseable {
     }
 
     /** The enabled providers' names, as the heartbeat reports them. */
+    @Override
     public List<String> providerNames() {
         return providers.stream().map(ProviderSpec::name).toList();
     }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table for terminals: columns padded to their widest cell, numbers aligned right. */
-final class TextTable {
+public final class TextTable {
 
-    enum Align { LEFT, RIGHT }
+    public enum Align { LEFT, RIGHT }
 
     private static final String GAP = "  ";
 
@@ -14,7 +14,7 @@ final class TextTable {
     private final List<Align> aligns;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(List<String> headers, List<Align> aligns) {
+    public TextTable(List<String> headers, List<Align> aligns) {
         if (headers.size() != aligns.size()) {
             throw new IllegalArgumentException("one alignment per column");
         }
@@ -22,7 +22,7 @@ final class TextTable {
         this.aligns = List.copyOf(aligns);
     }
 
-    void add(List<String> cells) {
+    public void add(List<String> cells) {
         if (cells.size() != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.size());
         }
@@ -30,7 +30,7 @@ final class TextTable {
     }
 
     /** The header, a rule under it, then the rows; each line ends with a line break and no trailing spaces. */
-    String render() {
+    public String render() {
         int[] widths = new int[headers.size()];
         for (List<String> line : allLines()) {
             for (int i = 0; i < widths.length; i++) {

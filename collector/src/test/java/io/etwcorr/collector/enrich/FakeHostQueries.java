@@ -11,6 +11,7 @@ public final class FakeHostQueries implements HostQueries {
     public final Map<Integer, String> commandLines = new HashMap<>();
     public final Map<Integer, String> userSids = new HashMap<>();
     public final Map<String, String> accounts = new HashMap<>();
+    public String windowsVersion = "Windows 11 Pro 23H2, build 22631.3447";
     public final AtomicInteger deviceQueries = new AtomicInteger();
     public final AtomicInteger accountQueries = new AtomicInteger();
     private volatile CountDownLatch hold = new CountDownLatch(0);
@@ -56,6 +57,11 @@ public final class FakeHostQueries implements HostQueries {
     public String accountName(String sid) {
         accountQueries.incrementAndGet();
         return accounts.get(sid);
+    }
+
+    @Override
+    public String windowsVersion() {
+        return windowsVersion;
     }
 
     private void awaitRelease() {

@@ -104,11 +104,16 @@ final class LayoutFixtures {
         for (int version = 0; version <= 2; version++) {
             fixtures.add(process(2, version, processStop(version)));
         }
-        fixtures.add(process(3, 0, threadStart(false)));
-        fixtures.add(process(3, 1, threadStart(false).unread(16)));
+        fixtures.add(process(3, 0, threadStart(0, false)));
+        fixtures.add(process(3, 1, threadStart(1, false)));
         fixtures.add(new LayoutFixture("Kernel-Process 3 v0 (32-bit header)", key(EtwProvider.KERNEL_PROCESS, 3, 0),
-                threadStart(true)));
-        fixtures.add(process(15, 0, processStart(2)));
+                threadStart(0, true)));
+        fixtures.add(new LayoutFixture("Kernel-Process 3 v1 (32-bit header)", key(EtwProvider.KERNEL_PROCESS, 3, 1),
+                threadStart(1, true)));
+        // ProcessRundown v0..v3 carry the properties of ProcessStart v2..v5.
+        for (int version = 0; version <= 3; version++) {
+            fixtures.add(process(15, version, processStart(version + 2)));
+        }
         return fixtures;
     }
 
@@ -159,14 +164,15 @@ final class LayoutFixtures {
         return fixture.ansi("ImageName", "rundll32.exe");
     }
 
-    static PayloadFixture threadStart(boolean pointers32Bit) {
+    static PayloadFixture threadStart(int version, boolean pointers32Bit) {
         long kernel = pointers32Bit ? 0x8A12_3000L : KERNEL_ADDRESS;
         long user = pointers32Bit ? 0x7FFD_E000L : USER_ADDRESS;
-        return new PayloadFixture(pointers32Bit).u32("ProcessID", 7312).u32("ThreadID", 7400)
+        PayloadFixture fixture = new PayloadFixture(pointers32Bit).u32("ProcessID", 7312).u32("ThreadID", 7400)
                 .pointer("StackBase", kernel).pointer("StackLimit", kernel - 0x6000)
                 .pointer("UserStackBase", user).pointer("UserStackLimit", user - 0x10_0000)
                 .pointer("StartAddr", user + 0x1200).pointer("Win32StartAddr", user + 0x3400)
-                .pointer("TebBase", user - 0x20_0000).u32("SubProcessTag", 0);
+                .pointer("TebBase", user - 0x20_0000);
+        return version >= 1 ? fixture.u32("SubProcessTag", 0x21) : fixture;
     }
 
     static List<LayoutFixture> dnsClient() {

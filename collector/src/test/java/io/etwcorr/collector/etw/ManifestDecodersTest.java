@@ -36,7 +36,7 @@ class ManifestDecodersTest {
         Set<EventKey> documented = fixtures().stream().map(LayoutFixture::key).collect(Collectors.toSet());
 
         assertThat(DECODERS.keys()).containsExactlyInAnyOrderElementsOf(documented);
-        assertThat(DECODERS.keys()).hasSize(22 + 12 + 22);
+        assertThat(DECODERS.keys()).hasSize(22 + 15 + 22);
     }
 
     @Test
@@ -91,7 +91,10 @@ class ManifestDecodersTest {
                 .containsEntry("ParentProcessSequenceNumber", 9012L).containsEntry("MandatoryLabel", "S-1-16-8192")
                 .containsEntry("CreateTime", LayoutFixtures.CREATE_TIME_MICROS).containsEntry("ImageName", LayoutFixtures.IMAGE)
                 .containsEntry("ProcessMachine", 0x8664L);
-        assertThat(decode(fixture("Kernel-Process 15 v0"))).isEqualTo(decode(fixture("Kernel-Process 1 v2")));
+        for (int version = 0; version <= 3; version++) {
+            assertThat(decode(fixture("Kernel-Process 15 v" + version))).as("rundown v" + version)
+                    .isEqualTo(decode(fixture("Kernel-Process 1 v" + (version + 2))));
+        }
 
         assertThat(decode(fixture("Kernel-Process 2 v1"))).doesNotContainKey("ProcessSequenceNumber")
                 .containsEntry("CPUCycleCount", "9223372036854775809").containsEntry("ExitCode", 0xC000_0005L)
@@ -101,15 +104,28 @@ class ManifestDecodersTest {
     }
 
     @Test
-    void threadStartReadsWhatIsPresentAndHonoursPointerSize() throws PayloadException {
+    void threadStartHasSubProcessTagFromVersionOneAndHonoursPointerSize() throws PayloadException {
+        LinkedHashMap<String, Object> v0 = decode(fixture("Kernel-Process 3 v0"));
         LinkedHashMap<String, Object> v1 = decode(fixture("Kernel-Process 3 v1"));
-        assertThat(v1).isEqualTo(decode(fixture("Kernel-Process 3 v0")));
+        assertThat(v0).doesNotContainKey("SubProcessTag");
+        assertThat(v1).containsAllEntriesOf(v0).containsEntry("SubProcessTag", 0x21L).hasSize(v0.size() + 1);
         assertThat(v1.get("StackBase")).as("kernel address").isEqualTo(Long.toUnsignedString(LayoutFixtures.KERNEL_ADDRESS));
         assertThat(v1.get("Win32StartAddr")).isEqualTo(LayoutFixtures.USER_ADDRESS + 0x3400);
+        assertThat(fixture("Kernel-Process 3 v0").payload().size()).isEqualTo(8 + 7 * 8);
 
         LinkedHashMap<String, Object> x86 = decode(fixture("Kernel-Process 3 v0 (32-bit header)"));
-        assertThat(x86).containsEntry("StackBase", 0x8A12_3000L).containsEntry("SubProcessTag", 0L);
-        assertThat(fixture("Kernel-Process 3 v0 (32-bit header)").payload().size()).isEqualTo(8 + 7 * 4 + 4);
+        assertThat(x86).containsEntry("StackBase", 0x8A12_3000L).doesNotContainKey("SubProcessTag");
+        assertThat(fixture("Kernel-Process 3 v0 (32-bit header)").payload().size()).isEqualTo(8 + 7 * 4);
+        assertThat(fixture("Kernel-Process 3 v1 (32-bit header)").payload().size()).isEqualTo(8 + 7 * 4 + 4);
+    }
+
+    @Test
+    void bytesAfterTheLastPropertyAreLeftUnread() throws PayloadException {
+        PayloadFixture longer = LayoutFixtures.threadStart(1, false).unread(16);
+        byte[] bytes = longer.bytes();
+
+        assertThat(DECODERS.decode(EtwProvider.KERNEL_PROCESS.guid(), 3, 1, PayloadReader.of(bytes, 0, bytes.length, false)))
+                .isEqualTo(decode(fixture("Kernel-Process 3 v1")));
     }
 
     @Test

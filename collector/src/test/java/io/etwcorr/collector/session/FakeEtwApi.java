@@ -3,7 +3,9 @@ package io.etwcorr.collector.session;
 import io.etwcorr.testkit.etw.EtwEventFixture;
 import io.etwcorr.testkit.etw.NativeEventRecord;
 
+import io.etwcorr.collector.etw.EtwConstants;
 import io.etwcorr.collector.etw.EventRecordCallback;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -21,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * A fake ETW: records every control call, and its ProcessTrace lays out the given events as
  * EVENT_RECORDs in native memory and calls the consumer's callback for each on the calling
  * (trace) thread, then waits, as a real-time trace does, until the trace is closed or its session
- * stopped. Sessions may follow one another; with a {@link SessionScript} each trace delivers the
- * events of the providers enabled in its session.
+ * stopped; a file's trace returns at once, as at the end of the file. Sessions may follow one
+ * another; with a {@link SessionScript} each trace delivers the events of the providers enabled in
+ * its session.
  */
 final class FakeEtwApi implements EtwApi {
     static final long SESSION_HANDLE = 0x5e55_1011L;
@@ -48,6 +51,9 @@ final class FakeEtwApi implements EtwApi {
     private volatile CountDownLatch closed = new CountDownLatch(1);
     private volatile SessionLosses losses = SessionLosses.NONE;
     private volatile int queryStatus;
+    private volatile int logFileMode = EtwConstants.EVENT_TRACE_REAL_TIME_MODE | EtwConstants.EVENT_TRACE_INDEPENDENT_SESSION_MODE;
+    private volatile Path openedFile;
+    private volatile boolean fileNeverEnds;
     private volatile int openStatus;
     private volatile BufferSettings startedWith;
     private volatile EventRecordCallback callback;
@@ -80,6 +86,21 @@ final class FakeEtwApi implements EtwApi {
 
     void reportLosses(SessionLosses losses) {
         this.losses = losses;
+    }
+
+    /** The LogFileMode queries report, e.g. one with a flag ETW stripped. */
+    void reportLogFileMode(int mode) {
+        this.logFileMode = mode;
+    }
+
+    /** Makes a file's ProcessTrace wait for CloseTrace like a live session's, as a huge or stuck file would. */
+    void fileNeverEnds() {
+        this.fileNeverEnds = true;
+    }
+
+    /** The file the last OpenTraceW on a file named, null when none was opened. */
+    Path openedFile() {
+        return openedFile;
     }
 
     void failQueriesWith(int status) {
@@ -128,7 +149,7 @@ final class FakeEtwApi implements EtwApi {
     @Override
     public QueryResult queryTrace(String sessionName) {
         calls.add("query " + sessionName);
-        return queryStatus == 0 ? new QueryResult(0, losses) : new QueryResult(queryStatus, null);
+        return queryStatus == 0 ? new QueryResult(0, losses, logFileMode) : QueryResult.failed(queryStatus);
     }
 
     @Override
@@ -160,6 +181,20 @@ final class FakeEtwApi implements EtwApi {
         this.callback = callback;
         this.events = List.copyOf(script.events(List.copyOf(enabledInSession), clock.instant()));
         this.closed = new CountDownLatch(1);
+        return CONSUMER_HANDLE;
+    }
+
+    /** A file's trace delivers the events of the script and returns, as ProcessTrace does at the end of a file. */
+    @Override
+    public long openTraceFile(Path etlFile, EventRecordCallback callback) {
+        calls.add("open file " + etlFile.getFileName());
+        if (openStatus != 0) {
+            throw new EtwCallException("OpenTraceW", openStatus, "file " + etlFile);
+        }
+        this.openedFile = etlFile;
+        this.callback = callback;
+        this.events = List.copyOf(script.events(List.of(), clock.instant()));
+        this.closed = new CountDownLatch(fileNeverEnds ? 1 : 0);
         return CONSUMER_HANDLE;
     }
 

@@ -15,6 +15,8 @@ import io.etwcorr.schemas.SchemaValidator;
 import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventCodec;
 import io.etwcorr.schemas.raw.RawEventException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TraceConsumerTest {
     private static final String HOST = "WS-0042";
@@ -234,6 +237,43 @@ class TraceConsumerTest {
 
         assertThat(api.count("close")).isZero();
         assertThat(sink.records()).isEmpty();
+    }
+
+    @Test
+    void readsATraceFileToItsEndLosingNothingAndStampsHeartbeatsWithTheFilesTime(@TempDir Path dir) throws Exception {
+        Path etl = Files.write(dir.resolve("incident.etl"), new byte[] {1});
+        int eventCount = 500;
+        List<EtwEventFixture> fixtures = new ArrayList<>();
+        for (int i = 0; i < eventCount; i++) {
+            fixtures.add(EtwEventFixtures.sendV4(PID, i, EtwEventFixtures.TS_MICROS + i));
+        }
+        FakeEtwApi api = new FakeEtwApi(fixtures);
+        ListEventSink sink = ListEventSink.open();
+        consumer = new TraceConsumer(api, new EtlFile(api, etl), EventRecordDecoder.standard(), EventFilter.builder().build(),
+                sink, Enrichment.NONE, new ConsumerSettings(HOST, 16, HEARTBEAT), clock);
+        consumer.start();
+
+        assertThat(consumer.awaitTraceEnd(Duration.ofSeconds(10))).as("ProcessTrace returns at the end of the file").isTrue();
+        consumer.close();
+
+        assertThat(api.openedFile()).isEqualTo(etl);
+        assertThat(api.calls).doesNotContain("open etwcorr-test").contains("open file incident.etl");
+        assertThat(sink.events()).as("a file waits for room in the queue instead of dropping").hasSize(eventCount);
+        assertThat(consumer.stats().queueDrops()).isZero();
+        assertThat(consumer.traceStatus()).isZero();
+        RawEvent heartbeat = sink.heartbeats().get(0);
+        assertThat(heartbeat.ts()).as("the newest event time of the file, not the wall clock")
+                .isEqualTo(EtwEventFixtures.TS_MICROS + eventCount - 1);
+        assertThat(heartbeat.props()).containsEntry("eventsLost", 0L).containsEntry("providers", List.of());
+        assertThat(sink.records()).extracting(RawEvent::seq).containsExactlyElementsOf(seqs(eventCount + 1));
+    }
+
+    @Test
+    void refusesATraceFileThatIsNotThere(@TempDir Path dir) {
+        FakeEtwApi api = new FakeEtwApi();
+
+        assertThatThrownBy(() -> new EtlFile(api, dir.resolve("missing.etl"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("missing.etl");
     }
 
     @Test

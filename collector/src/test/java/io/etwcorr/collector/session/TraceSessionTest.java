@@ -22,7 +22,7 @@ class TraceSessionTest {
         assertThat(api.startedWith()).isEqualTo(new BufferSettings(256, 64, 128));
         assertThat(api.calls).containsExactly("start " + NAME,
                 "enable Microsoft-Windows-Kernel-Process", "capture Microsoft-Windows-Kernel-Process",
-                "enable Microsoft-Windows-DNS-Client", "enable Microsoft-Windows-Kernel-Network");
+                "enable Microsoft-Windows-DNS-Client", "enable Microsoft-Windows-Kernel-Network", "query " + NAME);
         assertThat(api.enabled).extracting(ProviderSpec::guid, ProviderSpec::matchAnyKeyword, ProviderSpec::level)
                 .containsExactly(
                         tuple(EtwProvider.KERNEL_PROCESS.guid(), 0x30L, 5),
@@ -32,6 +32,17 @@ class TraceSessionTest {
         assertThat(session.isRunning()).isTrue();
         assertThat(session.providerNames()).containsExactly("Microsoft-Windows-Kernel-Process",
                 "Microsoft-Windows-DNS-Client", "Microsoft-Windows-Kernel-Network");
+    }
+
+    @Test
+    void readsBackTheLoggingModeEtwRunsTheSessionWith() {
+        int withoutIndependentMode = EtwConstants.EVENT_TRACE_REAL_TIME_MODE;
+        api.reportLogFileMode(withoutIndependentMode);
+
+        assertThat(session.logFileMode()).as("before any query").isEmpty();
+        session.start();
+
+        assertThat(session.logFileMode()).hasValue(withoutIndependentMode);
     }
 
     @Test
@@ -75,7 +86,7 @@ class TraceSessionTest {
 
         api.failQueriesWith(4201);
         assertThat(session.losses()).isEqualTo(new SessionLosses(12, 3));
-        assertThat(api.count("query " + NAME)).isEqualTo(2);
+        assertThat(api.count("query " + NAME)).as("one after start, two asked for").isEqualTo(3);
     }
 
     @Test
@@ -113,7 +124,7 @@ class TraceSessionTest {
         custom.start();
 
         assertThat(api.startedWith()).isEqualTo(new BufferSettings(64, 8, 16));
-        assertThat(api.calls).containsExactly("start custom", "enable Microsoft-Windows-DNS-Client");
+        assertThat(api.calls).containsExactly("start custom", "enable Microsoft-Windows-DNS-Client", "query custom");
         assertThat(api.captureStateRequested).isEmpty();
     }
 

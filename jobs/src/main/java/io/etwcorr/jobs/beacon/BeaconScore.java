@@ -1,5 +1,6 @@
 package io.etwcorr.jobs.beacon;
 
+import io.etwcorr.jobs.config.EtwcorrConfig;
 import java.util.Arrays;
 
 /**
@@ -17,8 +18,8 @@ import java.util.Arrays;
  *   <li><b>symmetry</b> = 1 − |Bowley skewness| of the intervals without the missed ones: jitter
  *       is uniform;</li>
  *   <li><b>size consistency</b> = 1 − spread of bytes sent per callback, when sizes are known;</li>
- *   <li>score = regularity weighted 0.6, symmetry 0.15, size 0.25 (regularity 0.75 and symmetry
- *       0.25 without sizes), times the square of the fraction of intervals a jittered sleep with
+ *   <li>score = the weighted sum of the three ({@code beacon.weights}; by default regularity 0.6,
+ *       symmetry 0.15, size 0.25, and regularity 0.75 and symmetry 0.25 without sizes), times the square of the fraction of intervals a jittered sleep with
  *       missed callbacks explains (a silence of five sleeps counts twice), and a penalty when more
  *       than a third look missed.</li>
  * </ol>
@@ -50,11 +51,19 @@ public final class BeaconScore {
         this.missedFraction = missedFraction;
     }
 
+    private static final EtwcorrConfig.ScoreWeights DEFAULT_WEIGHTS = new EtwcorrConfig.ScoreWeights();
+
+    /** The score with the default weights. */
+    public static BeaconScore of(long[] times, long[] bytesOut) {
+        return of(times, bytesOut, DEFAULT_WEIGHTS);
+    }
+
     /**
      * @param times callback times, µs, ascending
      * @param bytesOut bytes sent per callback, -1 where unknown (same length as times)
+     * @param weights how regularity, symmetry and size consistency combine
      */
-    public static BeaconScore of(long[] times, long[] bytesOut) {
+    public static BeaconScore of(long[] times, long[] bytesOut, EtwcorrConfig.ScoreWeights weights) {
         int n = times.length - 1;
         if (n < 2) {
             return new BeaconScore(0, 0, 0, 0, 0);
@@ -95,8 +104,8 @@ public final class BeaconScore {
         double symmetry = sleeps.length < 4 ? 0 : clamp(1 - Math.abs(bowleySkew(sleeps)));
         double sizes = sizeConsistency(bytesOut);
         double combined = sizes < 0
-                ? 0.75 * regularity + 0.25 * symmetry
-                : 0.6 * regularity + 0.15 * symmetry + 0.25 * sizes;
+                ? weights.regularityWithoutSizes * regularity + (1 - weights.regularityWithoutSizes) * symmetry
+                : weights.regularity * regularity + weights.symmetry * symmetry + weights.sizeConsistency * sizes;
         double penalty = missed > MAX_MISSED_FRACTION ? clamp(1 - 3 * (missed - MAX_MISSED_FRACTION)) : 1;
         // A series must be regular to be a beacon at all: constant sizes alone do not make one.
         double score = regularity == 0 ? 0 : combined * penalty * explained * explained;

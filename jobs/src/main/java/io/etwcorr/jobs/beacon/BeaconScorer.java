@@ -63,7 +63,7 @@ public final class BeaconScorer extends KeyedProcessFunction<String, Callback, B
         if (current.total < config.minCallbacks) {
             return;
         }
-        BeaconScore score = BeaconScore.of(current.times, current.bytesOut);
+        BeaconScore score = BeaconScore.of(current.times, current.bytesOut, config.weights);
         if (score.score < config.threshold) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.etwcorr.jobs.lineage;
 
 
+import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
@@ -39,7 +40,7 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
             .thenComparing(c -> c.episodeId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(c -> c.entityId, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-    private final LineageConfig config;
+    private final EtwcorrConfig.Lineage config;
 
     private transient ValueState<Long> hostWatermark;
     private transient MapState<String, BeaconCandidate> pendingCandidates;
@@ -49,7 +50,7 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
     private transient LineageResolver resolver;
     private transient Counter alerts;
 
-    public LineageFunction(LineageConfig config) {
+    public LineageFunction(EtwcorrConfig.Lineage config) {
         this.config = config;
     }
 

@@ -1,5 +1,6 @@
 package io.etwcorr.jobs.lineage;
 
+import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.model.EtwEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ final class ProcessTable {
     private final long retentionMicros;
     private final int maxProcesses;
 
-    ProcessTable(ProcessStore store, LineageConfig config) {
+    ProcessTable(ProcessStore store, EtwcorrConfig.Lineage config) {
         this.store = store;
         this.retentionMicros = config.retentionSeconds * MICROS_PER_SECOND;
         this.maxProcesses = config.maxProcessesPerHost;

@@ -5,6 +5,11 @@ import static io.etwcorr.jobs.normalize.RawProps.UINT32_MAX;
 
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
+import io.etwcorr.schemas.etw.DnsClient;
+import io.etwcorr.schemas.etw.EtwCatalog;
+import io.etwcorr.schemas.etw.EtwProvider;
+import io.etwcorr.schemas.etw.KernelNetwork;
+import io.etwcorr.schemas.etw.KernelProcess;
 import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventException;
 import java.io.Serializable;
@@ -26,60 +31,35 @@ public final class EventNormalizer implements Serializable {
     /** Longest image path, command line or user kept; longer ones are truncated. */
     public static final int MAX_TEXT_CHARS = 1024;
 
-    private enum Provider {
-        KERNEL_PROCESS("Microsoft-Windows-Kernel-Process", "22fb2cd6-0e7b-422b-a0c7-2fad1fd0e716"),
-        DNS_CLIENT("Microsoft-Windows-DNS-Client", "1c95126e-7eea-49a9-a3fe-a378b03ddb4d"),
-        KERNEL_NETWORK("Microsoft-Windows-Kernel-Network", "7dd42a49-5329-4832-8dfd-43d979153a88"),
-        COLLECTOR("EtwCorrelation-Collector", null);
-
-        private static final Provider[] ALL = values();
-
-        private final String name;
-        private final String guid;
-
-        Provider(String name, String guid) {
-            this.name = name;
-            this.guid = guid;
-        }
-
-        /** The provider of {@code raw}, or null for one the jobs do not correlate. */
-        static Provider of(RawEvent raw) {
-            for (Provider provider : ALL) {
-                if (provider.name.equalsIgnoreCase(raw.provider())
-                        || (provider.guid != null && provider.guid.equalsIgnoreCase(raw.guid()))) {
-                    return provider;
-                }
-            }
-            return null;
-        }
-    }
-
     public EtwEvent normalize(RawEvent raw) throws RawEventException {
         EtwEvent event = new EtwEvent();
         event.host = raw.host();
         event.run = raw.run();
         event.seq = raw.seq();
         event.ts = raw.ts();
-        Provider provider = Provider.of(raw);
+        EtwProvider provider = EtwCatalog.provider(raw.provider(), raw.guid());
         if (provider == null) {
-            event.kind = EventKind.PASSED_OVER;
+            if (EtwCatalog.COLLECTOR_PROVIDER.equalsIgnoreCase(raw.provider())) {
+                collector(raw, event);
+            } else {
+                event.kind = EventKind.PASSED_OVER;
+            }
             return event;
         }
         switch (provider) {
             case KERNEL_PROCESS -> kernelProcess(raw, event);
             case DNS_CLIENT -> dnsClient(raw, event);
             case KERNEL_NETWORK -> kernelNetwork(raw, event);
-            case COLLECTOR -> collector(raw, event);
         }
         return event;
     }
 
     private static void kernelProcess(RawEvent raw, EtwEvent event) throws RawEventException {
         switch (raw.id()) {
-            case 1 -> processStart(raw, event, EventKind.PROCESS_START);
-            case 15 -> processStart(raw, event, EventKind.PROCESS_RUNDOWN);
-            case 2 -> processStop(raw, event);
-            case 3 -> threadStart(raw, event);
+            case KernelProcess.PROCESS_START -> processStart(raw, event, EventKind.PROCESS_START);
+            case KernelProcess.PROCESS_RUNDOWN -> processStart(raw, event, EventKind.PROCESS_RUNDOWN);
+            case KernelProcess.PROCESS_STOP -> processStop(raw, event);
+            case KernelProcess.THREAD_START -> threadStart(raw, event);
             default -> event.kind = EventKind.PASSED_OVER;
         }
     }
@@ -91,12 +71,12 @@ public final class EventNormalizer implements Serializable {
         if (kind == EventKind.PROCESS_START) {
             event.creatorPid = raw.pid();
         }
-        event.parentPid = RawProps.integer(raw, "ParentProcessID", 0, UINT32_MAX);
-        event.parentProcessSeq = RawProps.optionalUnsigned64(raw, "ParentProcessSequenceNumber");
+        event.parentPid = RawProps.integer(raw, KernelProcess.PARENT_PROCESS_ID, 0, UINT32_MAX);
+        event.parentProcessSeq = RawProps.optionalUnsigned64(raw, KernelProcess.PARENT_PROCESS_SEQUENCE_NUMBER);
         if (event.parentProcessSeq != -1) {
             event.parentEntityId = EntityIds.ofSequence(event.host, event.parentProcessSeq);
         }
-        event.sessionId = RawProps.optionalInteger(raw, "SessionID", 0, UINT32_MAX);
+        event.sessionId = RawProps.optionalInteger(raw, KernelProcess.SESSION_ID, 0, UINT32_MAX);
         processImage(raw, event);
         event.commandLine = RawProps.enrichment(raw, "cmdline", MAX_TEXT_CHARS);
         event.user = RawProps.enrichment(raw, "user", MAX_TEXT_CHARS);
@@ -106,38 +86,38 @@ public final class EventNormalizer implements Serializable {
     private static void processStop(RawEvent raw, EtwEvent event) throws RawEventException {
         event.kind = EventKind.PROCESS_STOP;
         processIdentity(raw, event);
-        event.exitTime = RawProps.optionalInteger(raw, "ExitTime", Long.MIN_VALUE, Long.MAX_VALUE);
-        event.exitCode = RawProps.optionalInteger(raw, "ExitCode", 0, UINT32_MAX);
+        event.exitTime = RawProps.optionalInteger(raw, KernelProcess.EXIT_TIME, Long.MIN_VALUE, Long.MAX_VALUE);
+        event.exitCode = RawProps.optionalInteger(raw, KernelProcess.EXIT_CODE, 0, UINT32_MAX);
         processImage(raw, event);
     }
 
     /** ThreadStart: the subject is the owning process, the envelope pid the thread's creator. */
     private static void threadStart(RawEvent raw, EtwEvent event) throws RawEventException {
         event.kind = EventKind.THREAD_START;
-        event.pid = RawProps.integer(raw, "ProcessID", 0, UINT32_MAX);
+        event.pid = RawProps.integer(raw, KernelProcess.PROCESS_ID, 0, UINT32_MAX);
         event.creatorPid = raw.pid();
-        event.threadId = RawProps.integer(raw, "ThreadID", 0, UINT32_MAX);
+        event.threadId = RawProps.integer(raw, KernelProcess.THREAD_ID, 0, UINT32_MAX);
     }
 
     private static void processIdentity(RawEvent raw, EtwEvent event) throws RawEventException {
-        event.pid = RawProps.integer(raw, "ProcessID", 0, UINT32_MAX);
+        event.pid = RawProps.integer(raw, KernelProcess.PROCESS_ID, 0, UINT32_MAX);
         // FILETIME 0 (the Idle process in a rundown) converts to a time before 1970: any value goes.
-        event.createTime = RawProps.integer(raw, "CreateTime", Long.MIN_VALUE, Long.MAX_VALUE);
-        event.processSeq = RawProps.optionalUnsigned64(raw, "ProcessSequenceNumber");
+        event.createTime = RawProps.integer(raw, KernelProcess.CREATE_TIME, Long.MIN_VALUE, Long.MAX_VALUE);
+        event.processSeq = RawProps.optionalUnsigned64(raw, KernelProcess.PROCESS_SEQUENCE_NUMBER);
         event.entityId = EntityIds.of(event.host, event.processSeq, event.pid, event.createTime);
     }
 
     private static void processImage(RawEvent raw, EtwEvent event) throws RawEventException {
-        event.image = RawProps.optionalString(raw, "ImageName", MAX_TEXT_CHARS);
+        event.image = RawProps.optionalString(raw, KernelProcess.IMAGE_NAME, MAX_TEXT_CHARS);
         String dosPath = RawProps.enrichment(raw, "image", MAX_TEXT_CHARS);
         event.executable = dosPath != null ? dosPath : event.image;
     }
 
     private static void dnsClient(RawEvent raw, EtwEvent event) throws RawEventException {
         switch (raw.id()) {
-            case 3006 -> dns(raw, event, EventKind.DNS_QUERY, null);
-            case 3008 -> dns(raw, event, EventKind.DNS_ANSWER, "QueryStatus");
-            case 3018, 3020 -> dns(raw, event, EventKind.DNS_ANSWER, "Status");
+            case DnsClient.QUERY_STARTED -> dns(raw, event, EventKind.DNS_QUERY, null);
+            case DnsClient.QUERY_COMPLETED -> dns(raw, event, EventKind.DNS_ANSWER, DnsClient.QUERY_STATUS);
+            case DnsClient.CACHE_ANSWER, DnsClient.NETWORK_ANSWER -> dns(raw, event, EventKind.DNS_ANSWER, DnsClient.STATUS);
             default -> event.kind = EventKind.PASSED_OVER;
         }
     }
@@ -147,15 +127,15 @@ public final class EventNormalizer implements Serializable {
             throws RawEventException {
         event.kind = kind;
         // ClientPID (3018/3020 from v1): the cache service logs on behalf of the requesting process.
-        long clientPid = RawProps.optionalInteger(raw, "ClientPID", 0, UINT32_MAX);
+        long clientPid = RawProps.optionalInteger(raw, DnsClient.CLIENT_PID, 0, UINT32_MAX);
         event.pid = clientPid != -1 ? clientPid : raw.pid();
-        event.queryName = DnsQueryResults.normalizeName(RawProps.string(raw, "QueryName", MAX_TEXT_CHARS));
-        event.queryType = (int) RawProps.integer(raw, "QueryType", 0, UINT16_MAX);
+        event.queryName = DnsQueryResults.normalizeName(RawProps.string(raw, DnsClient.QUERY_NAME, MAX_TEXT_CHARS));
+        event.queryType = (int) RawProps.integer(raw, DnsClient.QUERY_TYPE, 0, UINT16_MAX);
         if (statusProp == null) {
             return;
         }
         event.status = RawProps.integer(raw, statusProp, 0, UINT32_MAX);
-        String queryResults = RawProps.optionalString(raw, "QueryResults", Integer.MAX_VALUE);
+        String queryResults = RawProps.optionalString(raw, DnsClient.QUERY_RESULTS, Integer.MAX_VALUE);
         // A failed query has no addresses even when QueryResults carries leftovers.
         DnsQueryResults results = DnsQueryResults.parse(event.status == 0 ? queryResults : null);
         event.cnames = results.cnames();
@@ -170,27 +150,27 @@ public final class EventNormalizer implements Serializable {
         }
         event.kind = kind;
         // The envelope pid of network events is not reliable; PID names the process.
-        event.pid = RawProps.integer(raw, "PID", 0, UINT32_MAX);
-        event.size = RawProps.integer(raw, "size", 0, UINT32_MAX);
-        event.remoteIp = RawProps.ipAddress(raw, "daddr");
-        event.localIp = RawProps.ipAddress(raw, "saddr");
-        event.remotePort = (int) RawProps.integer(raw, "dport", 0, UINT16_MAX);
-        event.localPort = (int) RawProps.integer(raw, "sport", 0, UINT16_MAX);
-        event.connId = RawProps.optionalUnsigned64(raw, "connid");
+        event.pid = RawProps.integer(raw, KernelNetwork.PID, 0, UINT32_MAX);
+        event.size = RawProps.integer(raw, KernelNetwork.SIZE, 0, UINT32_MAX);
+        event.remoteIp = RawProps.ipAddress(raw, KernelNetwork.DADDR);
+        event.localIp = RawProps.ipAddress(raw, KernelNetwork.SADDR);
+        event.remotePort = (int) RawProps.integer(raw, KernelNetwork.DPORT, 0, UINT16_MAX);
+        event.localPort = (int) RawProps.integer(raw, KernelNetwork.SPORT, 0, UINT16_MAX);
+        event.connId = RawProps.optionalUnsigned64(raw, KernelNetwork.CONNID);
     }
 
     /** The kind of a Kernel-Network event id (IPv4 / IPv6), or null for ids the jobs do not use. */
     private static EventKind networkKind(int id) {
         return switch (id) {
-            case 10, 26 -> EventKind.TCP_SEND;
-            case 11, 27 -> EventKind.TCP_RECEIVE;
-            case 12, 28 -> EventKind.TCP_CONNECT;
-            case 13, 29 -> EventKind.TCP_DISCONNECT;
-            case 14, 30 -> EventKind.TCP_RETRANSMIT;
-            case 15, 31 -> EventKind.TCP_ACCEPT;
-            case 16, 32 -> EventKind.TCP_RECONNECT;
-            case 42, 58 -> EventKind.UDP_SEND;
-            case 43, 59 -> EventKind.UDP_RECEIVE;
+            case KernelNetwork.TCP_SEND_V4, KernelNetwork.TCP_SEND_V6 -> EventKind.TCP_SEND;
+            case KernelNetwork.TCP_RECEIVE_V4, KernelNetwork.TCP_RECEIVE_V6 -> EventKind.TCP_RECEIVE;
+            case KernelNetwork.TCP_CONNECT_V4, KernelNetwork.TCP_CONNECT_V6 -> EventKind.TCP_CONNECT;
+            case KernelNetwork.TCP_DISCONNECT_V4, KernelNetwork.TCP_DISCONNECT_V6 -> EventKind.TCP_DISCONNECT;
+            case KernelNetwork.TCP_RETRANSMIT_V4, KernelNetwork.TCP_RETRANSMIT_V6 -> EventKind.TCP_RETRANSMIT;
+            case KernelNetwork.TCP_ACCEPT_V4, KernelNetwork.TCP_ACCEPT_V6 -> EventKind.TCP_ACCEPT;
+            case KernelNetwork.TCP_RECONNECT_V4, KernelNetwork.TCP_RECONNECT_V6 -> EventKind.TCP_RECONNECT;
+            case KernelNetwork.UDP_SEND_V4, KernelNetwork.UDP_SEND_V6 -> EventKind.UDP_SEND;
+            case KernelNetwork.UDP_RECEIVE_V4, KernelNetwork.UDP_RECEIVE_V6 -> EventKind.UDP_RECEIVE;
             default -> null;
         };
     }

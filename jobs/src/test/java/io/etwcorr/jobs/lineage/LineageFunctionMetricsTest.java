@@ -9,6 +9,7 @@ import static io.etwcorr.jobs.lineage.ProcessEvents.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etwcorr.jobs.OperatorMetrics;
+import io.etwcorr.jobs.config.EtwcorrConfig;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,7 @@ class LineageFunctionMetricsTest {
     @BeforeEach
     void open() throws Exception {
         environment = metrics.environment();
-        harness = new LineageHarness(new LineageFunction(new LineageConfig()), environment);
+        harness = new LineageHarness(new LineageFunction(new EtwcorrConfig.Lineage()), environment);
         harness.open();
         harness.processElement1(rundown(T0, 3000, 100, "explorer.exe", 2900, 90));
         harness.processElement1(start(T0 + 1, 7312, 400, "rundll32.exe", 3000, 100));

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
@@ -49,7 +50,7 @@ class LineageFunctionTest {
     }
 
     private KeyedTwoInputStreamOperatorTestHarness<String, EtwEvent, BeaconCandidate, OutputRecord> open(
-            LineageConfig config) throws Exception {
+            EtwcorrConfig.Lineage config) throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
                 new KeyedCoProcessOperator<>(new LineageFunction(config)),
                 (EtwEvent event) -> event.host, (BeaconCandidate candidate) -> candidate.host, Types.STRING);
@@ -61,7 +62,7 @@ class LineageFunctionTest {
 
     private KeyedTwoInputStreamOperatorTestHarness<String, EtwEvent, BeaconCandidate, OutputRecord> open()
             throws Exception {
-        return open(new LineageConfig());
+        return open(new EtwcorrConfig.Lineage());
     }
 
     private static void send(KeyedTwoInputStreamOperatorTestHarness<String, EtwEvent, BeaconCandidate, OutputRecord> harness,
@@ -229,7 +230,7 @@ class LineageFunctionTest {
 
     @Test
     void dropsExitedProcessesAfterTheRetentionAndLeavesNoTimers() throws Exception {
-        LineageConfig config = new LineageConfig();
+        EtwcorrConfig.Lineage config = new EtwcorrConfig.Lineage();
         config.retentionSeconds = 3600;
         var harness = open(config);
         send(harness, contractExample());

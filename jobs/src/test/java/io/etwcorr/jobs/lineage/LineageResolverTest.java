@@ -10,6 +10,7 @@ import static io.etwcorr.jobs.lineage.ProcessEvents.stop;
 import static io.etwcorr.jobs.lineage.ProcessEvents.thread;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.model.EtwEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class LineageResolverTest {
     private static final long FIRST_CALLBACK = T0 + 10 * SECOND;
 
-    private final ProcessTable table = new ProcessTable(new InMemoryProcessStore(), new LineageConfig());
-    private LineageResolver resolver = new LineageResolver(table, new LineageConfig().boundaryProcesses);
+    private final ProcessTable table = new ProcessTable(new InMemoryProcessStore(), new EtwcorrConfig.Lineage());
+    private LineageResolver resolver = new LineageResolver(table, new EtwcorrConfig.Lineage().boundaryProcesses);
 
     private void apply(EtwEvent... events) throws Exception {
         for (EtwEvent event : events) {

@@ -12,12 +12,13 @@ import static io.etwcorr.jobs.lineage.ProcessEvents.stop;
 import static io.etwcorr.jobs.lineage.ProcessEvents.thread;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.model.EtwEvent;
 import org.junit.jupiter.api.Test;
 
 class ProcessTableTest {
     private final InMemoryProcessStore store = new InMemoryProcessStore();
-    private final LineageConfig config = new LineageConfig();
+    private final EtwcorrConfig.Lineage config = new EtwcorrConfig.Lineage();
     private ProcessTable table = new ProcessTable(store, config);
 
     private void apply(EtwEvent... events) throws Exception {

@@ -3,7 +3,9 @@ package io.etwcorr.testkit.arch;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -38,6 +40,18 @@ public final class ModuleBoundaries {
         return noClasses().that().resideInAPackage(rootPackage + "..")
                 .should().dependOnClassesThat().resideInAnyPackage(forbidden)
                 .because(rootPackage + " may use only " + (allowed.length == 0 ? "itself" : String.join(", ", allowed)));
+    }
+
+    /**
+     * No class of {@code rootPackage} outside a {@code config} package writes a field of a config class:
+     * a loaded config is never changed, a variant is a derived copy (YamlConfig.derive).
+     */
+    public static ArchRule configIsNotChangedAfterLoad(String rootPackage) {
+        DescribedPredicate<JavaFieldAccess> configField = DescribedPredicate.describe("a field of a config class",
+                access -> access.getTargetOwner().getPackageName().matches(".*\\.config(\\..*)?"));
+        return noClasses().that().resideInAPackage(rootPackage + "..").and().resideOutsideOfPackage("..config..")
+                .should().setFieldWhere(configField)
+                .because("a loaded config is never changed: derive a copy with the changed keys instead");
     }
 
     /** The packages right below {@code rootPackage} form no cycle. */

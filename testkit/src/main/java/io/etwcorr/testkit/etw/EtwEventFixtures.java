@@ -38,10 +38,29 @@ public final class EtwEventFixtures {
     }
 
     public static EtwEventFixture connectV4(int pid, long connid) {
-        PayloadFixture payload = endpointsV4(pid, 0)
+        return connectV4(TCP_CONNECT_V4, pid, connid, endpointsV4(pid, 0));
+    }
+
+    /** A TCP connect (id 12) or accept (id 15) over IPv4 between the given local and remote endpoints. */
+    public static EtwEventFixture connectV4(int id, int pid, long connid, String saddr, int sport, String daddr, int dport) {
+        return connectV4(id, pid, connid, endpointsV4(pid, 0, saddr, sport, daddr, dport));
+    }
+
+    /** TCP data over IPv4 sent (id 10) or received (id 11) between the given local and remote endpoints. */
+    public static EtwEventFixture transferV4(int id, int pid, long connid, long size, String saddr, int sport, String daddr,
+            int dport) {
+        PayloadFixture payload = endpointsV4(pid, size, saddr, sport, daddr, dport);
+        if (id == TCP_SEND_V4) {
+            payload.u32("startime", 0).u32("endtime", 0);
+        }
+        return network(id, TS_MICROS + 10, payload.u32("seqnum", 1).u32("connid", connid));
+    }
+
+    private static EtwEventFixture connectV4(int id, int pid, long connid, PayloadFixture endpoints) {
+        PayloadFixture payload = endpoints
                 .u16("mss", 1460).u16("sackopt", 1).u16("tsopt", 0).u16("wsopt", 1).u32("rcvwin", 65535)
                 .u16("rcvwinscale", 8).u16("sndwinscale", 8).u32("seqnum", 0).u32("connid", connid);
-        return network(TCP_CONNECT_V4, TS_MICROS, payload);
+        return network(id, TS_MICROS, payload);
     }
 
     public static EtwEventFixture sendV4(int pid, long connid, long tsMicros) {
@@ -80,20 +99,30 @@ public final class EtwEventFixtures {
 
     /** ProcessStart v3, logged by the creator. */
     public static EtwEventFixture processStartV3(int creatorPid, int pid) {
+        return processStartV3(creatorPid, pid, 9981, 9012, IMAGE);
+    }
+
+    /** ProcessStart v3 of {@code pid} with its and its creator's sequence numbers and its NT image path. */
+    public static EtwEventFixture processStartV3(int creatorPid, int pid, long sequence, long creatorSequence, String image) {
         PayloadFixture payload = new PayloadFixture()
-                .u32("ProcessID", pid).u64("ProcessSequenceNumber", 9981).filetime("CreateTime", CREATE_TIME_MICROS)
-                .u32("ParentProcessID", creatorPid).u64("ParentProcessSequenceNumber", 9012).u32("SessionID", 1)
+                .u32("ProcessID", pid).u64("ProcessSequenceNumber", sequence).filetime("CreateTime", CREATE_TIME_MICROS)
+                .u32("ParentProcessID", creatorPid).u64("ParentProcessSequenceNumber", creatorSequence).u32("SessionID", 1)
                 .u32("Flags", 0).u32("ProcessTokenElevationType", 3).u32("ProcessTokenIsElevated", 0)
-                .sid("MandatoryLabel", "S-1-16-8192").unicode("ImageName", IMAGE).u32("ImageChecksum", 0x1_2345)
+                .sid("MandatoryLabel", "S-1-16-8192").unicode("ImageName", image).u32("ImageChecksum", 0x1_2345)
                 .u32("TimeDateStamp", 0x5e2b_1c3d).unicode("PackageFullName", "").unicode("PackageRelativeAppId", "");
         return event(EtwProvider.KERNEL_PROCESS, 1, 3, 1, 0, creatorPid, 6000, TS_MICROS - 930_999, payload);
     }
 
     /** ProcessStop v2, with the kernel's short ANSI image name. */
     public static EtwEventFixture processStopV2(int pid) {
+        return processStopV2(pid, 9981, 0);
+    }
+
+    /** ProcessStop v2 of {@code pid} with its sequence number and exit code. */
+    public static EtwEventFixture processStopV2(int pid, long sequence, long exitCode) {
         PayloadFixture payload = new PayloadFixture()
-                .u32("ProcessID", pid).u64("ProcessSequenceNumber", 9981).filetime("CreateTime", CREATE_TIME_MICROS)
-                .filetime("ExitTime", TS_MICROS + 5_000_000).u32("ExitCode", 0).u32("TokenElevationType", 3)
+                .u32("ProcessID", pid).u64("ProcessSequenceNumber", sequence).filetime("CreateTime", CREATE_TIME_MICROS)
+                .filetime("ExitTime", TS_MICROS + 5_000_000).u32("ExitCode", exitCode).u32("TokenElevationType", 3)
                 .u32("HandleCount", 120).u64("CommitCharge", 4_096_000).u64("CommitPeak", 8_192_000)
                 .u64("CPUCycleCount", 123_456_789).u32("ReadOperationCount", 10).u32("WriteOperationCount", 2)
                 .u32("ReadTransferKiloBytes", 64).u32("WriteTransferKiloBytes", 4).u32("HardFaultCount", 1)
@@ -118,9 +147,12 @@ public final class EtwEventFixtures {
     }
 
     private static PayloadFixture endpointsV4(int pid, long size) {
+        return endpointsV4(pid, size, "10.0.0.42", 50123, "203.0.113.7", 443);
+    }
+
+    private static PayloadFixture endpointsV4(int pid, long size, String saddr, int sport, String daddr, int dport) {
         return new PayloadFixture().u32("PID", pid).u32("size", size)
-                .address("daddr", "203.0.113.7", "203.0.113.7").address("saddr", "10.0.0.42", "10.0.0.42")
-                .port("dport", 443).port("sport", 50123);
+                .address("daddr", daddr, daddr).address("saddr", saddr, saddr).port("dport", dport).port("sport", sport);
     }
 
     private static PayloadFixture endpointsV6(int pid, long size) {

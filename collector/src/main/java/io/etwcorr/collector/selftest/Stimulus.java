@@ -1,0 +1,7 @@
+package io.etwcorr.collector.selftest;
+
+/** The activity the self-test causes while its session runs; {@link HostStimulus} is the real one. */
+@FunctionalInterface
+public interface Stimulus {
+    StimulusReport perform() throws Exception;
+}

@@ -1,0 +1,6 @@
+package io.etwcorr.testkit.arch.sample.config;
+
+/** A config class for {@code ModuleBoundariesTest}. */
+public final class SampleConfig {
+    public int threshold = 1;
+}
