@@ -102,11 +102,18 @@ public final class FleetPrevalence extends KeyedCoProcessFunction<String, Callba
     @Override
     public void processElement2(BeaconCandidate candidate, Context ctx, Collector<BeaconCandidate> out)
             throws Exception {
-        held.add(candidate);
         if (config.decideAtEndOfInput) {
+            held.add(candidate);
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
             return;
         }
+        if (dueMillis(candidate) <= ctx.timerService().currentWatermark()) {
+            // The fleet's time passed it already (a late candidate; the watermark may not move again
+            // when the input ended): every callback up to it has arrived.
+            decide(candidate, out);
+            return;
+        }
+        held.add(candidate);
         ctx.timerService().registerEventTimeTimer(dueMillis(candidate));
         if (wallClockFallback.value() == null) {
             long fallback = ctx.timerService().currentProcessingTime() + config.prevalenceHoldSeconds * 1000;

@@ -74,6 +74,20 @@ class FleetPrevalenceTest {
     }
 
     @Test
+    void aCandidateTheFleetsTimeAlreadyPassedIsDecidedAtOnce() throws Exception {
+        try (var harness = open(null)) {
+            harness.processBothWatermarks(new Watermark(HOLD_DONE));
+
+            harness.processElement2(candidate("h0", "c2.example:443", T0 + 30 * SECOND), T0);
+
+            assertThat(harness.extractOutputValues()).singleElement()
+                    .satisfies(passed -> assertThat(passed.host).isEqualTo("h0"));
+            assertThat(harness.numEventTimeTimers()).isZero();
+            assertThat(harness.numProcessingTimeTimers()).isZero();
+        }
+    }
+
+    @Test
     void aStalledWatermarkDecidesAfterTheHoldInWallTime() throws Exception {
         try (var harness = open(null)) {
             for (int host = 0; host < 10; host++) {
