@@ -12,11 +12,13 @@
 #   --events-per-partition P  raw events/s one partition (= one job slot) is sized for [2500]: half the job's
 #                             measured rate per slot (docs/BENCHMARKS.md), so the fleet can double before resizing
 #   --min-partitions M        at least this many etw.raw partitions, the job's largest planned parallelism [6]
-#   --replication-factor R    [3]; min.insync.replicas is min(R, 2)
+#   --replication-factor R    [3]; min.insync.replicas is min(R, 2). On fewer brokers (a single-host
+#                             trial: one broker) pass --replication-factor 1; the script checks first
 #   --raw-retention-hours H   how far back the job can be replayed [72]
 #   --command-config FILE     client properties for a secured cluster (SASL/TLS), passed to the Kafka tools
 #   --dry-run                 print the sizing and the commands, run nothing (no Kafka needed)
-# Environment: KAFKA_BIN, the directory of kafka-topics.sh and kafka-configs.sh (default: found on PATH).
+# Environment: KAFKA_BIN, the directory of kafka-topics.sh, kafka-configs.sh and kafka-broker-api-versions.sh
+# (default: found on PATH).
 set -euo pipefail
 
 bootstrap=""
@@ -89,6 +91,20 @@ tool() {
     "$path" "${args[@]}" "$@"
   fi
 }
+
+# Kafka's own refusal ("Replication factor: 3 larger than available brokers: 1") comes after the sizing
+# and says nothing of this script's option: count the brokers first.
+if [[ "$dry_run" == false ]]; then
+  brokers=$(tool kafka-broker-api-versions.sh | grep -c ' (id: ' || true)
+  if [[ "$brokers" -eq 0 ]]; then
+    echo "create-topics.sh: no broker answered at $bootstrap" >&2
+    exit 1
+  elif [[ "$brokers" -lt "$replication" ]]; then
+    echo "create-topics.sh: $brokers broker(s) registered at $bootstrap, fewer than the replication factor $replication:" \
+      "pass --replication-factor $brokers" >&2
+    exit 2
+  fi
+fi
 
 for topic in "${topics[@]}"; do
   read -r name partitions retention <<<"$topic"

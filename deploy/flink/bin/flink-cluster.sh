@@ -12,9 +12,11 @@
 #   flink-cluster.sh status                 which processes of this cluster run
 #
 # Environment: FLINK_CONF_DIR (config.yaml, log4j.properties; default deploy/flink/conf),
-# FLINK_LIB_DIR (default deploy/flink/target/lib), FLINK_RUN_DIR (pid files and log/; default
-# deploy/flink/target/run), FLINK_JVM_OPTIONS (file of JVM options for Java 17; default
-# etc/flink-jvm.options), JAVA_HOME.
+# FLINK_LIB_DIR (default deploy/flink/target/lib), FLINK_RUN_DIR (pid files, log/ and the effective
+# conf/; default deploy/flink/target/run), FLINK_JVM_OPTIONS (file of JVM options for Java 17; default
+# etc/flink-jvm.options), JAVA_HOME. config.yaml's ${NAME} and ${NAME:-default} are taken from the
+# environment: the shipped one uses FLINK_REST_PORT (8081), FLINK_RPC_PORT (6123) and FLINK_STATE_DIR
+# (checkpoints/ and savepoints/; default FLINK_RUN_DIR/state; on several hosts, storage all reach).
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +35,30 @@ fail() {
 [[ -d "$lib" ]] || fail "no Flink runtime in $lib: build it with 'mvn -B -DskipTests package -pl deploy/flink -am'"
 [[ -f "$FLINK_CONF_DIR/config.yaml" ]] || fail "no config.yaml in $FLINK_CONF_DIR"
 mkdir -p "$run/log"
+export FLINK_STATE_DIR="${FLINK_STATE_DIR:-$run/state}"
+
+# Prints config.yaml with ${NAME} and ${NAME:-default} replaced from the environment (comments as they are).
+render_config() {
+  local line name value
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    while [[ "$line" != \#* && "$line" =~ \$\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?\} ]]; do
+      name="${BASH_REMATCH[1]}"
+      value="${!name:-${BASH_REMATCH[3]}}"
+      [[ -n "$value" ]] || fail "config.yaml uses \${$name}, which is not set"
+      line="${line/"${BASH_REMATCH[0]}"/$value}"
+    done
+    printf '%s\n' "$line"
+  done <"$1"
+}
+
+# Every process (and BashJavaUtils, and the client) reads the effective copy in $run/conf.
+effective="$(mkdir -p "$run/conf" && cd "$run/conf" && pwd)"
+if [[ "$(cd "$FLINK_CONF_DIR" && pwd)" != "$effective" ]]; then
+  render_config "$FLINK_CONF_DIR/config.yaml" >"$effective/config.yaml.tmp"
+  mv "$effective/config.yaml.tmp" "$effective/config.yaml"
+  cp "$FLINK_CONF_DIR/log4j.properties" "$effective/"
+  export FLINK_CONF_DIR="$effective"
+fi
 
 config_value() {
   sed -n "s/^$1:[[:space:]]*//p" "$FLINK_CONF_DIR/config.yaml" | tail -n 1

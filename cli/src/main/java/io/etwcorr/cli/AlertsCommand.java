@@ -51,6 +51,11 @@ public final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--property", paramLabel = "KEY=VALUE", description = "A Kafka client property (repeatable).")
     Map<String, String> properties = new LinkedHashMap<>();
 
+    @Option(names = "--until-idle", paramLabel = "SECONDS",
+            description = "Exit when no alert arrived for this long (a finished input is complete after the job's "
+                    + "idle flush, prevalence hold and one checkpoint: docs/RELIABILITY.md).")
+    Long untilIdleSeconds;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -62,12 +67,17 @@ public final class AlertsCommand implements Callable<Integer> {
         if (html != null) {
             return writeReportPage(out, err);
         }
-        AlertTail tail = new AlertTail(bootstrapServers, topic, fromBeginning, properties, alert -> {
-            out.println(json ? alert : AlertRenderer.render(alert));
-            out.flush();
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(tail::stop));
+        AlertTail tail = new AlertTail(bootstrapServers, topic, fromBeginning, properties,
+                untilIdleSeconds == null ? null : Duration.ofSeconds(untilIdleSeconds), alert -> {
+                    out.println(json ? alert : AlertRenderer.render(alert));
+                    out.flush();
+                });
+        Thread stopOnCtrlC = new Thread(tail::stop);
+        Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
         tail.run();
+        if (untilIdleSeconds != null) {
+            Runtime.getRuntime().removeShutdownHook(stopOnCtrlC); // drained: the consumer is closed already
+        }
         return 0;
     }
 

@@ -5,10 +5,19 @@ import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.io.kafka.BrokerCheck;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,12 +27,20 @@ import picocli.CommandLine.Spec;
 /**
  * Runs the correlation job against a Kafka cluster: in a local MiniCluster from the CLI, or on a
  * Flink cluster when the job jar is submitted with {@code flink run} (same code, the environment decides).
+ *
+ * <p>Locally the job is named ({@code --name}): its checkpoints live under {@code job.stateDir/NAME},
+ * a restart resumes from the newest completed checkpoint or savepoint of that name, and a stop
+ * (Ctrl-C, SIGTERM) takes a savepoint first. On a cluster, Flink's own {@code flink run -s} and
+ * {@code flink stop} do the same.
  */
 @Command(name = "job", mixinStandardHelpOptions = true,
-        description = "Run the correlation job against Kafka (etw.raw in, output topics out), exactly once.")
+        description = "Run the correlation job against Kafka (etw.raw in, output topics out), exactly once. Locally it "
+                + "resumes from its latest checkpoint or savepoint, and Ctrl-C stops it with a savepoint.")
 public final class JobCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+    private static final Logger LOG = LoggerFactory.getLogger(JobCommand.class);
+    private static final long STOP_TIMEOUT_SECONDS = 120;
 
     @Mixin
     ConfigOptions config;
@@ -44,8 +61,21 @@ public final class JobCommand implements Callable<Integer> {
             description = "The topic to read, e.g. winlogbeat (config: kafka.topics.raw).")
     String inputTopic;
 
+    @Option(names = "--name", defaultValue = "etwcorr", paramLabel = "NAME",
+            description = "The job's name: its state lives in job.stateDir/NAME (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--fresh", description = "Start with empty state; this name's earlier checkpoints are deleted.")
+    boolean fresh;
+
+    @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Restore from this savepoint (or retained checkpoint).")
+    Path fromSavepoint;
+
     @Override
     public Integer call() throws Exception {
+        if (fresh && fromSavepoint != null) {
+            throw new IllegalArgumentException("--fresh and --from-savepoint exclude each other");
+        }
         List<String> overrides = new ArrayList<>();
         if (bootstrapServers != null) {
             overrides.add("kafka.bootstrapServers=" + bootstrapServers);
@@ -64,9 +94,47 @@ public final class JobCommand implements Callable<Integer> {
                 });
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(KafkaCorrelationJob.flinkConfiguration());
-        env.configure(KafkaCorrelationJob.flinkConfiguration(loaded, env instanceof LocalStreamEnvironment));
-        KafkaCorrelationJob.build(env, loaded);
-        env.execute(loaded.job.name);
+        if (!(env instanceof LocalStreamEnvironment)) {
+            env.configure(KafkaCorrelationJob.flinkConfiguration(loaded, false));
+            if (fromSavepoint != null) {
+                env.configure(savepointOnly(fromSavepoint));
+            }
+            KafkaCorrelationJob.build(env, loaded);
+            env.execute(loaded.job.name);
+            return 0;
+        }
+        JobState state = new JobState(stateDirectory(loaded), name);
+        Optional<Path> restoreFrom = fromSavepoint != null ? Optional.of(fromSavepoint.toAbsolutePath())
+                : fresh ? Optional.empty() : state.latestSnapshot();
+        state.prune(restoreFrom, loaded.job.retainedCheckpoints);
+        System.out.println(restoreFrom.map(snapshot -> "job " + name + ": resuming from " + snapshot)
+                .orElse("job " + name + ": starting with empty state (checkpoints in " + state.checkpoints() + ")"));
+        env.configure(KafkaCorrelationJob.flinkConfiguration(loaded, state, restoreFrom));
+        JobClient job = KafkaCorrelationJob.start(env, loaded);
+        Thread stopWithSavepoint = new Thread(() -> stop(job, state), "etwcorr-job-stop");
+        Runtime.getRuntime().addShutdownHook(stopWithSavepoint);
+        job.getJobExecutionResult().get();
         return 0;
+    }
+
+    /** Ctrl-C or SIGTERM: a savepoint first, so the next start resumes exactly where this one stopped. */
+    private static void stop(JobClient job, JobState state) {
+        try {
+            String savepoint = job.stopWithSavepoint(false, state.savepoints().toUri().toString(), SavepointFormatType.CANONICAL)
+                    .get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            System.out.println("job stopped with savepoint " + savepoint);
+        } catch (Exception e) {
+            LOG.warn("stopping with a savepoint failed; the next start resumes from the latest checkpoint", e);
+        }
+    }
+
+    private static Configuration savepointOnly(Path savepoint) {
+        Configuration configuration = new Configuration();
+        configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint.toString());
+        return configuration;
+    }
+
+    private static Path stateDirectory(EtwcorrConfig config) {
+        return config.job.stateDir.isBlank() ? JobState.defaultStateDirectory() : Path.of(config.job.stateDir);
     }
 }

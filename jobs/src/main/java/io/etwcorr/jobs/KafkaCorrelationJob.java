@@ -4,14 +4,18 @@ import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
 import io.etwcorr.jobs.io.kafka.KafkaOutputSink;
+import io.etwcorr.jobs.io.kafka.FleetClock;
 import io.etwcorr.jobs.io.kafka.KafkaRawSource;
 import io.etwcorr.schemas.config.SecretProperties;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -35,9 +39,10 @@ public final class KafkaCorrelationJob {
         env.setParallelism(config.job.parallelism);
         env.enableCheckpointing(config.job.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
 
-        // Time is kept per host inside the job (HostSequencer), not by source watermarks.
+        // Each host's time is kept inside the job (HostSequencer); the watermarks are the fleet's clock,
+        // which only fleet prevalence waits for.
         DataStream<RawRecord> raw = env.fromSource(KafkaRawSource.create(config.kafka),
-                WatermarkStrategy.noWatermarks(), "etw.raw").uid("kafka-raw-source");
+                FleetClock.watermarks(config.correlation.latenessSeconds), "etw.raw").uid("kafka-raw-source");
 
         CorrelationPipeline.Outputs outputs = CorrelationPipeline.build(raw, config);
         EtwcorrConfig.Topics topics = config.kafka.topics;
@@ -76,6 +81,28 @@ public final class KafkaCorrelationJob {
         if (!directory.isEmpty()) {
             configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, directory);
         }
+        return configuration;
+    }
+
+    /**
+     * The CLI {@code job}'s local run of a named job: its checkpoints under {@code state}, kept when
+     * the process dies or is cancelled (so a restart finds them), at most
+     * {@code job.retainedCheckpoints} of them, savepoints beside them, and the state restored from
+     * {@code restoreFrom}: a checkpoint is claimed (Flink deletes it once newer ones subsume it), a
+     * savepoint is only read.
+     */
+    public static Configuration flinkConfiguration(EtwcorrConfig config, JobState state, Optional<Path> restoreFrom) {
+        Configuration configuration = flinkConfiguration();
+        configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, state.checkpoints().toUri().toString());
+        configuration.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, state.savepoints().toUri().toString());
+        configuration.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, config.job.retainedCheckpoints);
+        configuration.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        restoreFrom.ifPresent(snapshot -> {
+            configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, snapshot.toUri().toString());
+            configuration.set(StateRecoveryOptions.RESTORE_MODE,
+                    state.isSavepoint(snapshot) ? RecoveryClaimMode.NO_CLAIM : RecoveryClaimMode.CLAIM);
+        });
         return configuration;
     }
 

@@ -20,10 +20,17 @@ final class CollectorOptions {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka (config: kafka.bootstrapServers).")
     String bootstrapServers;
 
+    @Option(names = "--discard-foreign-spool",
+            description = "Delete a spool written for another cluster or topic instead of setting it aside (config: spool.discardForeign).")
+    boolean discardForeignSpool;
+
     CollectorConfig load() {
         List<String> all = new ArrayList<>(overrides);
         if (bootstrapServers != null) {
             all.add("kafka.bootstrapServers=" + bootstrapServers);
+        }
+        if (discardForeignSpool) {
+            all.add("spool.discardForeign=true");
         }
         return CollectorConfig.load(configFile, all);
     }
@@ -37,6 +44,9 @@ final class CollectorOptions {
         overrides.forEach(override -> arguments.addAll(List.of("--set", override)));
         if (bootstrapServers != null) {
             arguments.addAll(List.of("--bootstrap-servers", bootstrapServers));
+        }
+        if (discardForeignSpool) {
+            arguments.add("--discard-foreign-spool");
         }
         return arguments;
     }

@@ -123,10 +123,12 @@ public final class CollectorConfig {
 
     /** The disk spool used while Kafka is unreachable. */
     public static final class Spool {
-        @NotBlank
-        public String directory = "spool";
+        /** Empty: {@code spool} under the collector's data directory (%ProgramData%\etwcorr, ~/.local/share/etwcorr). */
+        public String directory = "";
         @Range(min = 1)
         public long maxBytes = 1L << 30;
+        /** A spool written for another cluster or topic is deleted instead of set aside beside the directory. */
+        public boolean discardForeign = false;
     }
 
     /** Reads {@code file} (null: none, the defaults) and applies {@code overrides} ({@code key=value}) in order. */

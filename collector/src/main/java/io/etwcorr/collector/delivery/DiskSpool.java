@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -189,6 +190,15 @@ public final class DiskSpool implements AutoCloseable {
             writeHead();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the spool in " + directory, e);
+        }
+    }
+
+    /** Deletes a (closed) spool directory with everything in it: a discarded or fully delivered spool. */
+    public static void delete(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 

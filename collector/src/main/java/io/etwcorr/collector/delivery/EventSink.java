@@ -10,6 +10,15 @@ public interface EventSink extends AutoCloseable {
 
     void accept(RawEvent event);
 
+    /**
+     * A recorded line that is not a valid raw event. Sinks that can forward it as it is (to Kafka,
+     * where the job dead-letters it with its reason, as {@code analyze} does) return true; the
+     * others return false and the caller counts it.
+     */
+    default boolean acceptMalformed(String line) {
+        return false;
+    }
+
     /** Counters since start, for the collector's heartbeat. */
     DeliveryStats stats();
 

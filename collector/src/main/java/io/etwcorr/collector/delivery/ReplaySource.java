@@ -28,8 +28,14 @@ public final class ReplaySource {
         void sleepNanos(long nanos) throws InterruptedException;
     }
 
-    /** What one replay did: records handed to the sink, and lines that were not valid records. */
-    public record ReplayCounts(long sent, long undecodable) {
+    /**
+     * What one replay did.
+     *
+     * @param sent valid records handed to the sink
+     * @param malformed lines that were not valid records
+     * @param malformedForwarded of those, how many the sink forwarded as they are (for the job to dead-letter)
+     */
+    public record ReplayCounts(long sent, long malformed, long malformedForwarded) {
     }
 
     private static final Clock SYSTEM_CLOCK = new Clock() {
@@ -60,7 +66,8 @@ public final class ReplaySource {
             throw new IllegalArgumentException("speed must be 0 (as fast as possible) or positive, got " + speed);
         }
         long sent = 0;
-        long undecodable = 0;
+        long malformed = 0;
+        long malformedForwarded = 0;
         long firstTsMicros = 0;
         long startNanos = 0;
         try (BufferedReader lines = open(file)) {
@@ -74,8 +81,13 @@ public final class ReplaySource {
                 try {
                     event = RawEventCodec.decode(line);
                 } catch (RawEventException e) {
-                    undecodable++;
-                    LOG.warn("{} line {}: not a raw event, skipped: {}", file, lineNumber, e.getMessage());
+                    malformed++;
+                    if (sink.acceptMalformed(line)) {
+                        malformedForwarded++;
+                        LOG.debug("{} line {}: not a raw event, forwarded for the job to dead-letter: {}", file, lineNumber, e.getMessage());
+                    } else {
+                        LOG.warn("{} line {}: not a raw event, skipped: {}", file, lineNumber, e.getMessage());
+                    }
                     continue;
                 }
                 if (speed > 0) {
@@ -94,7 +106,7 @@ public final class ReplaySource {
                 sent++;
             }
         }
-        return new ReplayCounts(sent, undecodable);
+        return new ReplayCounts(sent, malformed, malformedForwarded);
     }
 
     private static BufferedReader open(Path file) throws IOException {

@@ -2,18 +2,27 @@ package io.etwcorr.collector.delivery;
 
 import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventCodec;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.ClusterResource;
+import org.apache.kafka.common.ClusterResourceListener;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,6 +46,15 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Delivery is at-least-once: a record may arrive twice (the jobs drop duplicates by run and seq),
  * and nothing accepted is lost while the spool has room.
+ *
+ * <p>A cold start is not an outage: the sender first waits (up to {@code stallTimeout}) for the
+ * producer's metadata, and a send the producer refuses because its buffer is full is tried again
+ * until {@code stallTimeout}; only then does it spool. With {@code backpressure} (a replayed file)
+ * {@link #accept} waits for room in the queue; without it (live ETW) a full queue drops and counts.
+ *
+ * <p>The spool is tagged with the topic and cluster id it was written for ({@link SpoolTarget}) and
+ * drained only into that target: a spool for another one is set aside beside the directory (or
+ * deleted with {@code discardForeignSpool}) and reported, never sent to the wrong cluster.
  */
 public final class SpoolingKafkaSink implements EventSink {
     private static final Logger LOG = LoggerFactory.getLogger(SpoolingKafkaSink.class);
@@ -47,24 +65,35 @@ public final class SpoolingKafkaSink implements EventSink {
 
     private final SpoolingKafkaSinkConfig config;
     private final Producer<String, byte[]> producer;
-    private final DiskSpool spool;
-    private final BlockingQueue<RawEvent> queue;
+    private final BlockingQueue<SpooledRecord> queue;
     private final InFlightRecords inFlight = new InFlightRecords();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong spooled = new AtomicLong();
     private final AtomicLong droppedBeforeSpool = new AtomicLong();
+    /** The id of the cluster the producer's metadata came from, once it came. */
+    private final AtomicReference<String> connectedClusterId;
+    private final AtomicReference<Path> setAside = new AtomicReference<>();
     private final Thread sender;
     private volatile boolean closing;
+    private volatile DiskSpool spool;
+    private volatile long droppedBySetAsideSpools;
 
     // Owned by the sender thread.
+    private SpoolTarget target;
     private boolean spooling;
     private DrainAttempt drain;
     private long nextDrainNanos;
+    /** A send the producer refused just now (full buffer, no metadata): reported on the sender thread itself. */
+    private Exception refusal;
 
-    private SpoolingKafkaSink(SpoolingKafkaSinkConfig config, Producer<String, byte[]> producer, DiskSpool spool) {
+    private SpoolingKafkaSink(SpoolingKafkaSinkConfig config, Producer<String, byte[]> producer,
+            AtomicReference<String> connectedClusterId, DiskSpool spool, SpoolTarget target, Path setAsideBeforeStart) {
         this.config = config;
         this.producer = producer;
+        this.connectedClusterId = connectedClusterId;
         this.spool = spool;
+        this.target = target;
+        this.setAside.set(setAsideBeforeStart);
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         // Records left by the previous run go first.
         this.spooling = !spool.isEmpty();
@@ -72,15 +101,37 @@ public final class SpoolingKafkaSink implements EventSink {
         this.sender.setDaemon(true);
     }
 
-    /** Opens the spool (delivering what a previous run left there first) and starts the sender thread. */
+    /**
+     * Opens the spool (delivering what a previous run left there for the same target first; a spool
+     * written for another topic is set aside) and starts the sender thread.
+     */
     public static SpoolingKafkaSink start(SpoolingKafkaSinkConfig config) {
-        DiskSpool spool = DiskSpool.open(config.spoolDirectory(), config.spoolMaxBytes());
-        SpoolingKafkaSink sink = new SpoolingKafkaSink(config, createProducer(config), spool);
+        Path directory = config.spoolDirectory();
+        Path setAsideBeforeStart = null;
+        SpoolTarget previous = SpoolTarget.read(directory).orElse(null);
+        if (previous != null && !previous.topic().equals(config.topic())) {
+            if (holdsRecords(config)) {
+                setAsideBeforeStart = setAsideSpool(directory, previous, "topic " + config.topic(), config.discardForeignSpool());
+            }
+            previous = null;
+        }
+        SpoolTarget target = previous != null ? previous : new SpoolTarget(config.topic(), "");
+        target.write(directory);
+        DiskSpool spool = DiskSpool.open(directory, config.spoolMaxBytes());
+        AtomicReference<String> clusterId = new AtomicReference<>();
+        SpoolingKafkaSink sink = new SpoolingKafkaSink(config, createProducer(config, clusterId), clusterId, spool,
+                target, setAsideBeforeStart);
         sink.sender.start();
         return sink;
     }
 
-    private static Producer<String, byte[]> createProducer(SpoolingKafkaSinkConfig config) {
+    private static boolean holdsRecords(SpoolingKafkaSinkConfig config) {
+        try (DiskSpool existing = DiskSpool.open(config.spoolDirectory(), config.spoolMaxBytes())) {
+            return !existing.isEmpty();
+        }
+    }
+
+    private static Producer<String, byte[]> createProducer(SpoolingKafkaSinkConfig config, AtomicReference<String> clusterId) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -93,17 +144,33 @@ public final class SpoolingKafkaSink implements EventSink {
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
         properties.putAll(config.clientProperties());
-        return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(properties, new ClusterIdListeningSerializer(clusterId), new ByteArraySerializer());
     }
 
-    /** Queues the event for the sender; waits at most a few milliseconds, then counts it as dropped. */
+    /**
+     * Queues the event for the sender. Without backpressure it waits at most a few milliseconds and
+     * then counts the event as dropped; with it, it waits for room.
+     */
     @Override
     public void accept(RawEvent event) {
+        enqueue(new SpooledRecord(event.host(), RawEventCodec.encode(event)));
+    }
+
+    /** Forwards a line that is not a valid raw event as it is, so the job dead-letters it with its reason. */
+    @Override
+    public boolean acceptMalformed(String line) {
+        enqueue(new SpooledRecord("", line.getBytes(StandardCharsets.UTF_8)));
+        return true;
+    }
+
+    private void enqueue(SpooledRecord record) {
         if (closing) {
             throw new IllegalStateException("the sink is closed");
         }
         try {
-            if (!queue.offer(event, ACCEPT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (config.backpressure()) {
+                queue.put(record);
+            } else if (!queue.offer(record, ACCEPT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 droppedBeforeSpool.incrementAndGet();
             }
         } catch (InterruptedException e) {
@@ -114,7 +181,17 @@ public final class SpoolingKafkaSink implements EventSink {
 
     @Override
     public DeliveryStats stats() {
-        return new DeliveryStats(sent.get(), spooled.get(), droppedBeforeSpool.get() + spool.dropped());
+        return new DeliveryStats(sent.get(), spooled.get(), droppedBeforeSpool.get() + droppedBySetAsideSpools + spool.dropped());
+    }
+
+    /** Records still in the spool: not yet acknowledged by Kafka. */
+    public long pendingInSpool() {
+        return spool.size();
+    }
+
+    /** Where a spool written for another target was moved, or null (also null when it was discarded). */
+    public Path setAsideSpool() {
+        return setAside.get();
     }
 
     /**
@@ -133,9 +210,10 @@ public final class SpoolingKafkaSink implements EventSink {
 
     private void runSender() {
         try {
+            awaitMetadata();
             while (!closing || !queue.isEmpty()) {
-                RawEvent event = queue.poll(spooling ? SPOOLING_POLL_MILLIS : IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                step(event);
+                SpooledRecord record = queue.poll(spooling ? SPOOLING_POLL_MILLIS : IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                step(record);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -145,12 +223,72 @@ public final class SpoolingKafkaSink implements EventSink {
         finish();
     }
 
-    private void step(RawEvent event) {
+    /**
+     * A cold start is not an outage: events wait in the queue until the producer has metadata (and so
+     * the cluster id), for at most {@code stallTimeout}. A spool left by an earlier run for another
+     * cluster is set aside before a new record could join it.
+     */
+    private void awaitMetadata() throws InterruptedException {
+        long deadline = System.nanoTime() + config.stallTimeout().toNanos();
+        while (connectedClusterId.get() == null) {
+            if (System.nanoTime() - deadline > 0) {
+                // Kafka is down: a spool left for the same topic is presumed ours, and new records go behind it.
+                if (!spooling) {
+                    startSpooling("no metadata within " + config.stallTimeout());
+                }
+                return;
+            }
+            requestMetadata();
+        }
+        confirmTarget();
+    }
+
+    /** Asks the producer for the topic's partitions, which fetches metadata; blocks at most {@code max.block.ms}. */
+    private void requestMetadata() throws InterruptedException {
+        try {
+            producer.partitionsFor(config.topic());
+        } catch (KafkaException e) {
+            LOG.debug("no metadata yet from {}: {}", config.bootstrapServers(), e.toString());
+            Thread.sleep(SPOOLING_POLL_MILLIS);
+        }
+    }
+
+    /**
+     * True when the connected cluster is known and the spool is for it. A spool tagged with another
+     * cluster is set aside (or discarded) and a fresh one opened; an untagged one is tagged now.
+     */
+    private boolean confirmTarget() {
+        String clusterId = connectedClusterId.get();
+        if (clusterId == null) {
+            return false;
+        }
+        if (target.clusterKnown() && !target.clusterId().equals(clusterId) && spool.isEmpty()) {
+            target = new SpoolTarget(config.topic(), "");
+        }
+        if (target.clusterKnown() && !target.clusterId().equals(clusterId)) {
+            if (drain != null) {
+                return false; // a batch is on its way: decide once it completed
+            }
+            DiskSpool foreign = spool;
+            foreign.close();
+            Path moved = setAsideSpool(config.spoolDirectory(), target, "cluster " + clusterId, config.discardForeignSpool());
+            setAside.set(moved);
+            droppedBySetAsideSpools += foreign.dropped();
+            spool = DiskSpool.open(config.spoolDirectory(), config.spoolMaxBytes());
+            target = new SpoolTarget(config.topic(), "");
+        }
+        if (!target.clusterKnown()) {
+            target = new SpoolTarget(config.topic(), clusterId);
+            target.write(config.spoolDirectory());
+        }
+        return true;
+    }
+
+    private void step(SpooledRecord record) throws InterruptedException {
         if (!spooling && isKafkaUnreachable()) {
             startSpooling(inFlight.hasFailed() ? "a send failed" : "no acknowledgement within " + config.stallTimeout());
         }
-        if (event != null) {
-            SpooledRecord record = new SpooledRecord(event.host(), RawEventCodec.encode(event));
+        if (record != null) {
             if (spooling) {
                 appendToSpool(record.encode());
             } else {
@@ -166,20 +304,42 @@ public final class SpoolingKafkaSink implements EventSink {
         return inFlight.hasFailed() || inFlight.oldestWaitNanos(System.nanoTime()) > config.stallTimeout().toNanos();
     }
 
-    private void sendDirect(SpooledRecord record) {
-        long id = inFlight.add(record, System.nanoTime());
-        try {
-            producer.send(new ProducerRecord<>(config.topic(), record.key(), record.value()), (metadata, error) -> {
-                if (error == null) {
-                    sent.incrementAndGet();
-                    inFlight.acknowledged(id);
-                } else {
-                    inFlight.failed(id);
-                }
-            });
-        } catch (KafkaException e) {
-            // The record is in flight, so switching now puts it in the spool in its place.
-            startSpooling("the producer refused a send: " + e.getMessage());
+    /**
+     * Sends one record. A send the producer refuses at once (its buffer stayed full or metadata
+     * missing for {@code max.block.ms}) is backpressure, not an outage: it is tried again until
+     * {@code stallTimeout}, and only then does the sink spool.
+     */
+    private void sendDirect(SpooledRecord record) throws InterruptedException {
+        long firstRefusalNanos = 0;
+        while (true) {
+            long id = inFlight.add(record, System.nanoTime());
+            refusal = null;
+            try {
+                producer.send(new ProducerRecord<>(config.topic(), record.key(), record.value()), (metadata, error) -> {
+                    if (error == null) {
+                        sent.incrementAndGet();
+                        inFlight.acknowledged(id);
+                    } else if (Thread.currentThread() == sender) {
+                        refusal = error; // completed inside send(): the record never left
+                    } else {
+                        inFlight.failed(id);
+                    }
+                });
+            } catch (KafkaException e) {
+                refusal = e;
+            }
+            if (refusal == null) {
+                return;
+            }
+            long now = System.nanoTime();
+            firstRefusalNanos = firstRefusalNanos == 0 ? now : firstRefusalNanos;
+            if (now - firstRefusalNanos > config.stallTimeout().toNanos() || isKafkaUnreachable()) {
+                // The record is in flight, so switching now puts it in the spool in its place.
+                startSpooling("the producer refused sends for " + config.stallTimeout() + ": " + refusal.getMessage());
+                return;
+            }
+            inFlight.acknowledged(id); // not sent: it is tried again as a new send
+            Thread.sleep(SPOOLING_POLL_MILLIS);
         }
     }
 
@@ -228,6 +388,15 @@ public final class SpoolingKafkaSink implements EventSink {
         if (now - nextDrainNanos < 0) {
             return;
         }
+        if (!confirmTarget()) {
+            nextDrainNanos = now + config.retryBackoff().toNanos();
+            try {
+                requestMetadata();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         SpoolBatch batch = spool.read(DRAIN_BATCH_RECORDS);
         drain = new DrainAttempt(batch, sent);
         List<byte[]> records = batch.records();
@@ -270,6 +439,44 @@ public final class SpoolingKafkaSink implements EventSink {
             DeliveryStats stats = stats();
             LOG.info("Kafka sink closed: {} sent, {} spooled, {} dropped, {} left in the spool",
                     stats.sent(), stats.spooled(), stats.dropped(), spool.size());
+        }
+    }
+
+    /**
+     * Moves a spool written for another target out of the way, to a sibling directory named after
+     * it, or deletes it when told to; returns where it went (null when deleted).
+     */
+    private static Path setAsideSpool(Path directory, SpoolTarget written, String configured, boolean discard) {
+        try {
+            if (discard) {
+                DiskSpool.delete(directory);
+                LOG.warn("spool {} was written for {}, not for {}: discarded as told", directory, written, configured);
+                return null;
+            }
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Path aside = directory.resolveSibling(directory.getFileName() + ".foreign-" + stamp);
+            Files.move(directory, aside);
+            LOG.warn("spool {} was written for {}, not for {}: set aside as {}, not delivered "
+                    + "(deliver it with that target's configuration, or discard it)", directory, written, configured, aside);
+            return aside;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set aside the foreign spool " + directory, e);
+        }
+    }
+
+    /** The key serializer, which also learns the cluster id whenever the producer's metadata changes. */
+    private static final class ClusterIdListeningSerializer extends StringSerializer implements ClusterResourceListener {
+        private final AtomicReference<String> clusterId;
+
+        ClusterIdListeningSerializer(AtomicReference<String> clusterId) {
+            this.clusterId = clusterId;
+        }
+
+        @Override
+        public void onUpdate(ClusterResource clusterResource) {
+            if (clusterResource.clusterId() != null) {
+                clusterId.set(clusterResource.clusterId());
+            }
         }
     }
 }

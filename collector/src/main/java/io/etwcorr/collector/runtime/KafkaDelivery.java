@@ -18,12 +18,21 @@ public final class KafkaDelivery {
     private KafkaDelivery() {}
 
     public static SpoolingKafkaSink start(CollectorConfig config) {
-        Path spool = Path.of(config.spool.directory);
-        LOG.info("delivering to {} of {} with client properties {}", config.kafka.topic, config.kafka.bootstrapServers,
-                SecretProperties.redacted(config.kafka.properties));
+        return start(sinkConfig(config));
+    }
+
+    public static SpoolingKafkaSink start(SpoolingKafkaSinkConfig sinkConfig) {
+        LOG.info("delivering to {} of {} (spool {}) with client properties {}", sinkConfig.topic(),
+                sinkConfig.bootstrapServers(), sinkConfig.spoolDirectory(), SecretProperties.redacted(sinkConfig.clientProperties()));
+        return SpoolingKafkaSink.start(sinkConfig);
+    }
+
+    /** The live collector's delivery settings: a full queue drops (ETW cannot wait), counted in the heartbeat. */
+    public static SpoolingKafkaSinkConfig sinkConfig(CollectorConfig config) {
+        Path spool = CollectorPaths.spoolDirectory(config);
         SpoolingKafkaSinkConfig defaults = SpoolingKafkaSinkConfig.defaults(config.kafka.bootstrapServers, spool);
-        return SpoolingKafkaSink.start(new SpoolingKafkaSinkConfig(config.kafka.bootstrapServers, config.kafka.topic,
+        return new SpoolingKafkaSinkConfig(config.kafka.bootstrapServers, config.kafka.topic,
                 spool, config.spool.maxBytes, config.queueCapacity, defaults.stallTimeout(), defaults.retryBackoff(),
-                CLOSE_TIMEOUT, config.kafka.properties));
+                CLOSE_TIMEOUT, config.kafka.properties, false, config.spool.discardForeign);
     }
 }

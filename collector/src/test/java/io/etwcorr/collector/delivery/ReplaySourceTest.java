@@ -31,7 +31,7 @@ class ReplaySourceTest {
 
             ReplaySource.ReplayCounts counts = ReplaySource.replay(file, sink, 0);
 
-            assertThat(counts).isEqualTo(new ReplaySource.ReplayCounts(50, 2));
+            assertThat(counts).isEqualTo(new ReplaySource.ReplayCounts(50, 2, 0));
             assertThat(sink.events).containsExactlyElementsOf(EVENTS);
         }
     }

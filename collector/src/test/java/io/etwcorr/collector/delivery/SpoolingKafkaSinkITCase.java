@@ -113,6 +113,38 @@ class SpoolingKafkaSinkITCase {
         // One partition: the topic's order is the order of delivery.
         assertThat(runSeqs(consumeDistinct(topic, 600))).containsExactlyElementsOf(runSeqs(fleet));
         assertThat(restarted.stats().sent()).isGreaterThanOrEqualTo(600);
+        assertThat(SpoolTarget.read(spoolDirectory)).get().satisfies(target -> {
+            assertThat(target.topic()).isEqualTo(topic);
+            assertThat(target.clusterKnown()).as("tagged with the cluster it drained into").isTrue();
+        });
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aSpoolWrittenForAnotherClusterIsSetAsideNotDelivered() throws Exception {
+        String topic = "etw.raw.foreign";
+        kafka.createTopics(1, topic);
+        List<RawEvent> fleet = FleetSimulator.stream(FleetSpec.benign(3, 5, 3_600)).limit(400).toList();
+        SpoolingKafkaSink offline = SpoolingKafkaSink.start(config(topic, "localhost:" + unusedPort())
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(1)));
+        fleet.subList(0, 200).forEach(offline::accept);
+        offline.close();
+        new SpoolTarget(topic, "another-cluster-id").write(spoolDirectory);
+
+        SpoolingKafkaSink restarted = SpoolingKafkaSink.start(config(topic, kafka.bootstrapServers()));
+        fleet.subList(200, 400).forEach(restarted::accept);
+        restarted.close();
+
+        assertThat(runSeqs(consumeDistinct(topic, 200))).containsExactlyElementsOf(runSeqs(fleet.subList(200, 400)));
+        Path aside = restarted.setAsideSpool();
+        assertThat(aside).as("the foreign spool is kept beside the directory").isNotNull().isDirectory();
+        assertThat(SpoolTarget.read(aside)).contains(new SpoolTarget(topic, "another-cluster-id"));
+        try (DiskSpool kept = DiskSpool.open(aside, 1L << 30)) {
+            assertThat(kept.size()).isEqualTo(200);
+        }
+        assertThat(restarted.pendingInSpool()).isZero();
+        assertThat(SpoolTarget.read(spoolDirectory).orElseThrow().clusterId()).isNotEqualTo("another-cluster-id").isNotEmpty();
+        DiskSpool.delete(aside);
     }
 
     private SpoolingKafkaSinkConfig config(String topic, String bootstrapServers) {

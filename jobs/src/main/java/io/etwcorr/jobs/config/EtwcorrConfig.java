@@ -96,6 +96,12 @@ public final class EtwcorrConfig implements Serializable {
         /** Wall-clock time after which a silent host's pending results are flushed. */
         @Range(min = 1)
         public long idleHostFlushSeconds = 300;
+        /**
+         * Fleet event time (the watermark of the Kafka job) after which a silent host's pending results are
+         * flushed, for replays that move event time faster than the wall clock; 0 turns this rule off.
+         */
+        @Range(min = 0)
+        public long idleHostFlushEventSeconds = 900;
         /** Per collector run, how many recent sequence numbers are remembered to drop duplicates (a multiple of 64). */
         @Range(min = DEDUPE_WORD_BITS)
         public int dedupeWindow = 8192;
@@ -157,6 +163,13 @@ public final class EtwcorrConfig implements Serializable {
         public int prevalenceInfrastructureHosts = 25;
         @Range(min = 1)
         public long prevalenceWindowSeconds = 24 * 3600;
+        /**
+         * A candidate waits until the fleet's event time (the Kafka job's watermark) passed its last
+         * callback by this much, so every host's callbacks up to it have arrived and the decision does
+         * not depend on their interleaving; without watermarks, or if they stall, at most this much wall time.
+         */
+        @Range(min = 0)
+        public long prevalenceHoldSeconds = 180;
         /** Decide prevalence once the input has ended (bounded runs: analyze), for determinism. */
         public boolean decideAtEndOfInput = false;
         public Allowlist allowlist = new Allowlist();
@@ -260,11 +273,19 @@ public final class EtwcorrConfig implements Serializable {
         @Range(min = 10)
         public long checkpointIntervalMs = 10_000;
         /**
-         * Where checkpoints go, e.g. {@code s3://bucket/etwcorr/checkpoints}. Empty: the Flink cluster's own
-         * setting, or a directory under the temp dir for the CLI's local MiniCluster.
+         * Where checkpoints go on a Flink cluster, e.g. {@code s3://bucket/etwcorr/checkpoints}. Empty: the
+         * cluster's own setting. The CLI's {@code job} keeps them under {@link #stateDir} instead.
          */
         public String checkpointDirectory = "";
         @NotBlank
         public String name = "etwcorr-correlation";
+        /**
+         * Where the CLI's {@code job} keeps each named job's checkpoints and savepoints ({@code STATE_DIR/NAME/…})
+         * and restores from. Empty: etwcorr/state under the user's data directory (~/.local/share, %LOCALAPPDATA%).
+         */
+        public String stateDir = "";
+        /** Completed checkpoints kept per job (state.checkpoints.num-retained); savepoints: the same number. */
+        @Range(min = 1)
+        public int retainedCheckpoints = 3;
     }
 }

@@ -38,8 +38,10 @@ import org.apache.flink.util.OutputTag;
  * boundary, each process that had network or DNS activity gets a {@link EventKind#TICK} so that
  * its buckets close and its expired state goes, even when the process itself is silent.
  *
- * <p>A host that goes silent is flushed after {@code idleHostFlushSeconds} of wall time; bounded
- * input (analyze) is flushed at its end.
+ * <p>A host that goes silent is flushed after {@code idleHostFlushSeconds} of wall time, or once the
+ * fleet's event time (the Kafka job's watermark, {@code FleetClock}) is {@code idleHostFlushEventSeconds}
+ * past its newest record, whichever comes first: a replayed file moves event time much faster than
+ * the wall clock. Bounded input (analyze) is flushed at its end.
  */
 public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, EtwEvent> {
     private static final long serialVersionUID = 1L;
@@ -57,12 +59,14 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     private final long healthIntervalMicros;
     private final long pidIdleMicros;
     private final long idleFlushMillis;
+    private final long idleFlushEventMillis;
     private final int dedupeWindow;
 
     private transient ValueState<Long> watermark;
     private transient ValueState<Long> newestTs;
     private transient ValueState<Long> lastTickBoundary;
     private transient ValueState<Long> idleTimer;
+    private transient ValueState<Long> eventTimeIdleTimer;
     private transient ValueState<Long> lastSeenWall;
     private transient ListState<EtwEvent> pending;
     private transient MapState<String, SequenceWindow> runs;
@@ -81,6 +85,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         this.pidIdleMicros = (Math.max(config.dnsTtlSeconds, config.bucketSeconds) + config.bucketSeconds)
                 * MICROS_PER_SECOND;
         this.idleFlushMillis = config.idleHostFlushSeconds * 1000L;
+        this.idleFlushEventMillis = config.idleHostFlushEventSeconds * 1000L;
         this.dedupeWindow = config.dedupeWindow;
     }
 
@@ -90,6 +95,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         newestTs = getRuntimeContext().getState(new ValueStateDescriptor<>("newest-ts", Types.LONG));
         lastTickBoundary = getRuntimeContext().getState(new ValueStateDescriptor<>("last-tick", Types.LONG));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("idle-timer", Types.LONG));
+        eventTimeIdleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("event-time-idle-timer", Types.LONG));
         lastSeenWall = getRuntimeContext().getState(new ValueStateDescriptor<>("last-seen-wall", Types.LONG));
         pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", EtwEvent.class));
         runs = getRuntimeContext().getMapState(
@@ -149,12 +155,17 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
             }
         }
         armIdleTimer(ctx);
+        armEventTimeIdleTimer(ctx);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EtwEvent> out) throws Exception {
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
-            flush(Long.MAX_VALUE, out, ctx); // the input ended: everything is final
+            if (timestamp == Long.MAX_VALUE) {
+                flush(Long.MAX_VALUE, out, ctx); // the input ended: everything is final
+            } else {
+                onEventTimeIdleTimer(timestamp, out, ctx);
+            }
             return;
         }
         idleTimer.clear();
@@ -163,12 +174,33 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
             idleTimer.update(due);
             ctx.timerService().registerProcessingTimeTimer(due);
         } else {
-            // The host is silent (its collector stopped or cannot reach Kafka): release what it sent
-            // and close its last bucket, but keep its processes, which are likely still running.
-            Long newest = newestTs.value();
-            if (newest != null) {
-                flush(newest + Math.max(bucketMicros, healthIntervalMicros), out, ctx);
-            }
+            flushSilentHost(out, ctx);
+        }
+    }
+
+    /** The fleet's time passed this host's newest record by the event-time idle limit: flush, unless it sent more since. */
+    private void onEventTimeIdleTimer(long timestamp, Collector<EtwEvent> out, Context ctx) throws Exception {
+        eventTimeIdleTimer.clear();
+        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            return; // the input ended: the end-of-input timer flushes everything
+        }
+        long due = newestTs.value() / 1000 + idleFlushEventMillis;
+        if (due > timestamp) {
+            eventTimeIdleTimer.update(due);
+            ctx.timerService().registerEventTimeTimer(due);
+        } else {
+            flushSilentHost(out, ctx); // the next record of this host arms the timer again
+        }
+    }
+
+    /**
+     * The host is silent (its collector stopped or cannot reach Kafka): release what it sent and
+     * close its last bucket, but keep its processes, which are likely still running.
+     */
+    private void flushSilentHost(Collector<EtwEvent> out, Context ctx) throws Exception {
+        Long newest = newestTs.value();
+        if (newest != null) {
+            flush(newest + Math.max(bucketMicros, healthIntervalMicros), out, ctx);
         }
     }
 
@@ -317,6 +349,15 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         if (idleTimer.value() == null) {
             idleTimer.update(now + idleFlushMillis);
             ctx.timerService().registerProcessingTimeTimer(now + idleFlushMillis);
+        }
+    }
+
+    /** One event-time idle timer per host, pushed back lazily when it fires; none when the rule is off (0). */
+    private void armEventTimeIdleTimer(Context ctx) throws Exception {
+        if (idleFlushEventMillis > 0 && eventTimeIdleTimer.value() == null) {
+            long due = newestTs.value() / 1000 + idleFlushEventMillis;
+            eventTimeIdleTimer.update(due);
+            ctx.timerService().registerEventTimeTimer(due);
         }
     }
 

@@ -306,7 +306,35 @@ class HostSequencerTest {
         assertThat(released()).containsExactly(connect, EtwEvent.tick(HOST, PID, T0 + 6 * SECOND + 60 * SECOND));
         assertThat(healthOf(HOST, T0).get("received").asLong()).isEqualTo(2);
         assertThat(harness.numProcessingTimeTimers()).isZero();
-        assertThat(harness.numEventTimeTimers()).as("the end of input").isEqualTo(1);
+        assertThat(harness.numEventTimeTimers()).as("the end of input, the event-time idle rule").isEqualTo(2);
+    }
+
+    @Test
+    void aHostTheFleetsClockLeftBehindIsFlushedInEventTime() throws Exception {
+        open(TestEvents.defaults());
+        EtwEvent connect = connect(HOST, 0, T0 + 5 * SECOND, PID);
+        send(connect);
+        long due = (T0 + 5 * SECOND) / 1000 + TestEvents.defaults().idleHostFlushEventSeconds * 1000;
+
+        harness.processWatermark(due - 1);
+        assertThat(released()).isEmpty();
+
+        harness.processWatermark(due);
+        assertThat(released()).containsExactly(connect, EtwEvent.tick(HOST, PID, T0 + 5 * SECOND + 60 * SECOND));
+        assertThat(harness.numEventTimeTimers()).as("the end of input only").isEqualTo(1);
+    }
+
+    @Test
+    void aHostThatKeptSendingIsNotFlushedWhenItsFirstEventTimeLimitPasses() throws Exception {
+        open(TestEvents.defaults());
+        send(connect(HOST, 0, T0 + 5 * SECOND, PID));
+        send(connect(HOST, 1, T0 + 600 * SECOND, PID));
+        long firstDue = (T0 + 5 * SECOND) / 1000 + TestEvents.defaults().idleHostFlushEventSeconds * 1000;
+
+        harness.processWatermark(firstDue);
+
+        assertThat(released()).doesNotContain(connect(HOST, 1, T0 + 600 * SECOND, PID));
+        assertThat(harness.numEventTimeTimers()).as("the end of input, the idle rule pushed back").isEqualTo(2);
     }
 
     @Test
