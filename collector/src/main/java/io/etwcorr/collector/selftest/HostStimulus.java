@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * connection over IPv4 loopback to a listener it starts, sends and receives fixed byte counts, and
  * starts a child process and waits for it. Runs on any OS; only the events it causes need Windows.
  */
-public final class HostStimulus implements Stimulus {
+public final class HostStimulus implements SelftestStimulus {
     public static final int BYTES_TO_LISTENER = 1_000;
     public static final int BYTES_FROM_LISTENER = 2_000;
     /** A child every Windows host has that exits at once with a known code. */

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * {@code etwcorr collector selftest}: starts a session of its own with the collector's providers
- * and buffers, lets {@link Stimulus} act from this process, and checks that the events the
+ * and buffers, lets {@link SelftestStimulus} act from this process, and checks that the events the
  * collector decodes show what it did ({@link SelftestChecks}). Everything goes through the collector's
  * own session, consumer loop, decoders and numbering; only delivery is replaced by
  * {@link CapturedRecords}. What an operator runs on a new host type before a rollout.
@@ -28,7 +28,7 @@ public final class Selftest {
 
     private final EtwApi api;
     private final EventRecordDecoder decoder;
-    private final Stimulus stimulus;
+    private final SelftestStimulus stimulus;
     private final Duration settle;
     private final Duration timeout;
 
@@ -36,7 +36,7 @@ public final class Selftest {
      * @param settle how long the consumer runs before the stimulus, so the session is live when it acts
      * @param timeout how long to wait for the events after the stimulus (ETW flushes every second)
      */
-    public Selftest(EtwApi api, EventRecordDecoder decoder, Stimulus stimulus, Duration settle, Duration timeout) {
+    public Selftest(EtwApi api, EventRecordDecoder decoder, SelftestStimulus stimulus, Duration settle, Duration timeout) {
         this.api = api;
         this.decoder = decoder;
         this.stimulus = stimulus;
