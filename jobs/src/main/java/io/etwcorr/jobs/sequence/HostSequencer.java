@@ -64,11 +64,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     private final long idleFlushMillis;
     private final int dedupeWindow;
 
-    private transient ValueState<Long> watermark;
-    private transient ValueState<Long> newestTs;
-    private transient ValueState<Long> lastTickBoundary;
-    private transient ValueState<Long> idleTimer;
-    private transient ValueState<Long> lastSeenWall;
+    private transient ValueState<HostClock> clock;
     /** Events waiting for the watermark, by (time bucket, arrival number within the bucket). */
     private transient MapState<Tuple2<Long, Integer>, EtwEvent> pending;
     /** The pending buckets and how many arrival numbers each has handed out. */
@@ -95,11 +91,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
 
     @Override
     public void open(OpenContext openContext) {
-        watermark = getRuntimeContext().getState(new ValueStateDescriptor<>("watermark", Types.LONG));
-        newestTs = getRuntimeContext().getState(new ValueStateDescriptor<>("newest-ts", Types.LONG));
-        lastTickBoundary = getRuntimeContext().getState(new ValueStateDescriptor<>("last-tick", Types.LONG));
-        idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("idle-timer", Types.LONG));
-        lastSeenWall = getRuntimeContext().getState(new ValueStateDescriptor<>("last-seen-wall", Types.LONG));
+        clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", Types.POJO(HostClock.class)));
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-events",
                 Types.TUPLE(Types.LONG, Types.INT), TypeInformation.of(EtwEvent.class)));
         pendingBuckets = getRuntimeContext().getMapState(
@@ -126,13 +118,13 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
             return;
         }
         boolean late = outcome == SequenceWindow.Outcome.BELOW_WINDOW;
+        HostClock time = clock();
         switch (event.kind) {
             case HEARTBEAT -> countHeartbeat(event, counters);
             case PASSED_OVER -> counters.passedOver++;
             case INVALID -> counters.deadLetters++;
             default -> {
-                long current = currentWatermark();
-                if (event.ts < current) {
+                if (event.ts < time.watermark) {
                     late = true;
                     release(event, out);
                 } else {
@@ -146,48 +138,46 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         }
         health.put(intervalStart(event.ts), counters);
 
-        Long newest = newestTs.value();
-        if (newest == null) {
+        if (time.newestTs == HostClock.NONE) {
             // Bounded input (analyze) ends with the final watermark, which fires this timer.
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
-        if (newest == null || event.ts > newest) {
-            newestTs.update(event.ts);
+        if (time.newestTs == HostClock.NONE || event.ts > time.newestTs) {
+            time.newestTs = event.ts;
             long candidate = event.ts - latenessMicros;
             // Advance in steps of at least a second: each advance sorts what it releases.
-            long current = currentWatermark();
-            if (current == Long.MIN_VALUE || candidate - current >= stepMicros) {
-                advance(candidate, out, ctx);
+            if (time.watermark == HostClock.NONE || candidate - time.watermark >= stepMicros) {
+                advance(candidate, time, out, ctx);
             }
         }
-        armIdleTimer(ctx);
+        armIdleTimer(time, ctx);
+        clock.update(time);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EtwEvent> out) throws Exception {
+        HostClock time = clock();
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
-            flush(Long.MAX_VALUE, out, ctx); // the input ended: everything is final
-            return;
-        }
-        idleTimer.clear();
-        long due = lastSeenWall.value() + idleFlushMillis;
-        if (due > timestamp) {
-            idleTimer.update(due);
-            ctx.timerService().registerProcessingTimeTimer(due);
+            flush(Long.MAX_VALUE, time, out, ctx); // the input ended: everything is final
         } else {
-            // The host is silent (its collector stopped or cannot reach Kafka): release what it sent
-            // and close its last bucket, but keep its processes, which are likely still running.
-            Long newest = newestTs.value();
-            if (newest != null) {
-                flush(newest + Math.max(bucketMicros, healthIntervalMicros), out, ctx);
+            time.idleTimer = HostClock.NONE;
+            long due = time.lastSeenWall + idleFlushMillis;
+            if (due > timestamp) {
+                time.idleTimer = due;
+                ctx.timerService().registerProcessingTimeTimer(due);
+            } else if (time.newestTs != HostClock.NONE) {
+                // The host is silent (its collector stopped or cannot reach Kafka): release what it sent
+                // and close its last bucket, but keep its processes, which are likely still running.
+                flush(time.newestTs + Math.max(bucketMicros, healthIntervalMicros), time, out, ctx);
             }
         }
+        clock.update(time);
     }
 
     /** Releases everything pending and moves the host's clock to {@code until}, counting the open gaps. */
-    private void flush(long until, Collector<EtwEvent> out, Context ctx) throws Exception {
-        Long newest = newestTs.value();
-        if (newest == null) {
+    private void flush(long until, HostClock time, Collector<EtwEvent> out, Context ctx) throws Exception {
+        long newest = time.newestTs;
+        if (newest == HostClock.NONE) {
             return;
         }
         long gaps = 0;
@@ -202,10 +192,10 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
             sequenceGaps.inc(gaps);
             health.put(intervalStart(newest), counters);
         }
-        advance(until, out, ctx);
+        advance(until, time, out, ctx);
         // After a flush the host starts afresh; its dedupe windows and process list are kept.
-        watermark.update(newest);
-        lastTickBoundary.clear();
+        time.watermark = newest;
+        time.lastTickBoundary = HostClock.NONE;
     }
 
     /** Records the event's (run, seq) and counts the gaps it revealed; duplicates and late ones are the caller's. */
@@ -266,15 +256,15 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     }
 
     /** Moves the host's watermark to {@code next}: releases, ticks and reports what it passed. */
-    private void advance(long next, Collector<EtwEvent> out, Context ctx) throws Exception {
+    private void advance(long next, HostClock time, Collector<EtwEvent> out, Context ctx) throws Exception {
         List<EtwEvent> ready = takeReady(next);
         // Stable sort: equal (ts, run, seq) keep their arrival order, as each bucket is read in that order.
         ready.sort(HOST_ORDER);
         for (EtwEvent event : ready) {
             release(event, out);
         }
-        watermark.update(next);
-        tickActiveProcesses(next, out, ctx);
+        time.watermark = next;
+        tickActiveProcesses(next, time, out, ctx);
         emitClosedHealthIntervals(next, ctx);
     }
 
@@ -323,13 +313,13 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         out.collect(event);
     }
 
-    private void tickActiveProcesses(long next, Collector<EtwEvent> out, Context ctx) throws Exception {
+    private void tickActiveProcesses(long next, HostClock time, Collector<EtwEvent> out, Context ctx)
+            throws Exception {
         long boundary = next == Long.MAX_VALUE ? next : Math.floorDiv(next, bucketMicros) * bucketMicros;
-        Long last = lastTickBoundary.value();
-        if (last != null && boundary <= last) {
+        if (time.lastTickBoundary != HostClock.NONE && boundary <= time.lastTickBoundary) {
             return;
         }
-        lastTickBoundary.update(boundary);
+        time.lastTickBoundary = boundary;
         String host = ctx.getCurrentKey();
         out.collect(EtwEvent.tick(host, -1, next)); // the host's own clock, for its process table
         Iterator<Map.Entry<Long, Long>> it = activePids.iterator();
@@ -360,12 +350,12 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     }
 
     /** One idle timer per host, pushed back lazily when it fires: no timer churn per event. */
-    private void armIdleTimer(Context ctx) throws Exception {
+    private void armIdleTimer(HostClock time, Context ctx) {
         long now = ctx.timerService().currentProcessingTime();
-        lastSeenWall.update(now);
-        if (idleTimer.value() == null) {
-            idleTimer.update(now + idleFlushMillis);
-            ctx.timerService().registerProcessingTimeTimer(now + idleFlushMillis);
+        time.lastSeenWall = now;
+        if (time.idleTimer == HostClock.NONE) {
+            time.idleTimer = now + idleFlushMillis;
+            ctx.timerService().registerProcessingTimeTimer(time.idleTimer);
         }
     }
 
@@ -378,8 +368,8 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         return Math.floorDiv(ts, healthIntervalMicros) * healthIntervalMicros;
     }
 
-    private long currentWatermark() throws Exception {
-        Long value = watermark.value();
-        return value == null ? Long.MIN_VALUE : value;
+    private HostClock clock() throws Exception {
+        HostClock time = clock.value();
+        return time == null ? new HostClock() : time;
     }
 }
