@@ -18,6 +18,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
@@ -97,7 +98,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         pendingBuckets = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending-buckets", Types.LONG, Types.INT));
         runs = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("runs", Types.STRING, Types.POJO(SequenceWindow.class)));
+                new MapStateDescriptor<>("runs", StringSerializer.INSTANCE, SequenceWindowSerializer.INSTANCE));
         activePids = getRuntimeContext().getMapState(new MapStateDescriptor<>("active-pids", Types.LONG, Types.LONG));
         health = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("health", Types.LONG, Types.POJO(HealthCounters.class)));
