@@ -98,7 +98,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         pendingBuckets = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending-buckets", Types.LONG, Types.INT));
         runs = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("runs", StringSerializer.INSTANCE, SequenceWindowSerializer.INSTANCE));
+                new MapStateDescriptor<>("run-windows", StringSerializer.INSTANCE, SequenceWindowSerializer.INSTANCE));
         activePids = getRuntimeContext().getMapState(new MapStateDescriptor<>("active-pids", Types.LONG, Types.LONG));
         health = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("health", Types.LONG, Types.POJO(HealthCounters.class)));

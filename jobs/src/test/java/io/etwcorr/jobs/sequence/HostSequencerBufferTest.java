@@ -175,7 +175,7 @@ class HostSequencerBufferTest {
             String host) {
         KeyedStateBackend<Object> backend = ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
         List<String> held = new ArrayList<>();
-        for (String state : List.of("pending-events", "pending-buckets", "health", "runs", "active-pids")) {
+        for (String state : List.of("pending-events", "pending-buckets", "health", "run-windows", "active-pids")) {
             try (Stream<Object> keys = backend.getKeys(state, VoidNamespace.INSTANCE)) {
                 if (keys.anyMatch(host::equals)) {
                     held.add(state);
