@@ -12,14 +12,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -34,10 +34,7 @@ import org.apache.flink.util.OutputTag;
  * minutes behind another in the same Kafka partition would otherwise have all its events late. The
  * host's watermark is the newest timestamp it sent (events or heartbeats) minus the configured
  * lateness; events are buffered until the watermark passes them and then released sorted by
- * (ts, run, seq), so the correlation downstream is deterministic. The buffer is laid out for
- * RocksDB: each event has its own map entry, under (time bucket, arrival number in the bucket),
- * and a small index holds each pending bucket's count, so a watermark step reads only the buckets
- * it passes instead of deserializing the whole buffer. An event older than the
+ * (ts, run, seq), so the correlation downstream is deterministic. An event older than the
  * watermark is counted as late and released at once. Whenever the watermark crosses a bucket
  * boundary, each process that had network or DNS activity gets a {@link EventKind#TICK} so that
  * its buckets close and its expired state goes, even when the process itself is silent.
@@ -57,7 +54,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
             .comparingLong((EtwEvent e) -> e.ts).thenComparing(e -> e.run).thenComparingLong(e -> e.seq);
 
     private final long latenessMicros;
-    /** The smallest step the watermark advances by, and the width of the buffer's time buckets. */
+    /** The smallest step the watermark advances by: each step reads what is pending. */
     private final long stepMicros;
     private final long bucketMicros;
     private final long healthIntervalMicros;
@@ -66,10 +63,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     private final int dedupeWindow;
 
     private transient ValueState<HostClock> clock;
-    /** Events waiting for the watermark, by (time bucket, arrival number within the bucket). */
-    private transient MapState<Tuple2<Long, Integer>, EtwEvent> pending;
-    /** The pending buckets and how many arrival numbers each has handed out. */
-    private transient MapState<Long, Integer> pendingBuckets;
+    private transient ListState<EtwEvent> pending;
     private transient MapState<String, SequenceWindow> runs;
     private transient MapState<Long, Long> activePids;
     private transient MapState<Long, HealthCounters> health;
@@ -93,10 +87,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     @Override
     public void open(OpenContext openContext) {
         clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", Types.POJO(HostClock.class)));
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-events",
-                Types.TUPLE(Types.LONG, Types.INT), TypeInformation.of(EtwEvent.class)));
-        pendingBuckets = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("pending-buckets", Types.LONG, Types.INT));
+        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", EtwEvent.class));
         runs = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("run-windows", StringSerializer.INSTANCE, SequenceWindowSerializer.INSTANCE));
         activePids = getRuntimeContext().getMapState(new MapStateDescriptor<>("active-pids", Types.LONG, Types.LONG));
@@ -129,7 +120,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
                     late = true;
                     release(event, out);
                 } else {
-                    hold(event);
+                    pending.add(event);
                 }
             }
         }
@@ -247,63 +238,23 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         runs.put(heartbeat.run, run);
     }
 
-    /** Buffers an event until the watermark passes it: two point writes and a point read, no read of the buffer. */
-    private void hold(EtwEvent event) throws Exception {
-        long bucket = Math.floorDiv(event.ts, stepMicros);
-        Integer used = pendingBuckets.get(bucket);
-        int arrival = used == null ? 0 : used;
-        pending.put(Tuple2.of(bucket, arrival), event);
-        pendingBuckets.put(bucket, arrival + 1);
-    }
-
     /** Moves the host's watermark to {@code next}: releases, ticks and reports what it passed. */
     private void advance(long next, HostClock time, Collector<EtwEvent> out, Context ctx) throws Exception {
-        List<EtwEvent> ready = takeReady(next);
-        // Stable sort: equal (ts, run, seq) keep their arrival order, as each bucket is read in that order.
-        ready.sort(HOST_ORDER);
-        for (EtwEvent event : ready) {
-            release(event, out);
+        List<EtwEvent> ready = new ArrayList<>();
+        List<EtwEvent> waiting = new ArrayList<>();
+        for (EtwEvent event : pending.get()) {
+            (event.ts <= next ? ready : waiting).add(event);
+        }
+        if (!ready.isEmpty()) {
+            ready.sort(HOST_ORDER);
+            pending.update(waiting);
+            for (EtwEvent event : ready) {
+                release(event, out);
+            }
         }
         time.watermark = next;
         tickActiveProcesses(next, time, out, ctx);
         emitClosedHealthIntervals(next, ctx);
-    }
-
-    /**
-     * Removes and returns the pending events at or before {@code next}. Only the buckets that start
-     * at or before it are read; the last of them may keep events after {@code next} (and its count,
-     * so arrival numbers are not reused), all earlier ones are emptied.
-     */
-    private List<EtwEvent> takeReady(long next) throws Exception {
-        long lastBucket = Math.floorDiv(next, stepMicros);
-        List<Long> emptied = new ArrayList<>();
-        List<EtwEvent> ready = new ArrayList<>();
-        for (Map.Entry<Long, Integer> bucket : pendingBuckets.entries()) {
-            if (bucket.getKey() > lastBucket) {
-                continue;
-            }
-            boolean keepsSome = false;
-            for (int arrival = 0; arrival < bucket.getValue(); arrival++) {
-                Tuple2<Long, Integer> slot = Tuple2.of(bucket.getKey(), arrival);
-                EtwEvent event = pending.get(slot);
-                if (event == null) {
-                    continue; // released by an earlier step that ended inside this bucket
-                }
-                if (event.ts <= next) {
-                    ready.add(event);
-                    pending.remove(slot);
-                } else {
-                    keepsSome = true;
-                }
-            }
-            if (!keepsSome) {
-                emptied.add(bucket.getKey());
-            }
-        }
-        for (Long bucket : emptied) {
-            pendingBuckets.remove(bucket);
-        }
-        return ready;
     }
 
     private void release(EtwEvent event, Collector<EtwEvent> out) throws Exception {

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sequencer's reordering buffer (time buckets in map state): what a watermark step releases,
- * what it keeps, that it leaves no state behind, and that RocksDB gives the same output as the heap.
+ * The sequencer's reordering buffer: what a watermark step releases, what it keeps, that it leaves
+ * no state behind, and that RocksDB gives the same output as the heap.
  */
 class HostSequencerBufferTest {
 
@@ -64,7 +64,7 @@ class HostSequencerBufferTest {
     }
 
     @Test
-    void aWatermarkStepInsideABucketReleasesItsPassedEventsAndKeepsTheRestForTheNextStep() throws Exception {
+    void aWatermarkStepReleasesWhatItPassedInHostOrderAndKeepsTheRestForTheNextStep() throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, EtwEvent, EtwEvent> harness = open(new HashMapStateBackend());
         EtwEvent early = connect(0, T0 + SECOND + 100_000);
         EtwEvent laterInTheSameSecond = connect(1, T0 + SECOND + 600_000);
@@ -74,14 +74,13 @@ class HostSequencerBufferTest {
         send(harness, heartbeat(HOST, 4, T0 + 11 * SECOND + 300_000, 0, 0, 0, 0)); // watermark T0 + 1.3 s
         assertThat(released(harness)).as("in (ts, run, seq) order").startsWith(early, sameTimeArrivedFirst)
                 .doesNotContain(laterInTheSameSecond);
-        assertThat(statesHeldBy(harness, HOST)).as("the bucket keeps its last event")
-                .contains("pending-events", "pending-buckets");
+        assertThat(statesHeldBy(harness, HOST)).as("the buffer keeps the last event").contains("pending");
 
         send(harness, heartbeat(HOST, 5, T0 + 12 * SECOND + 500_000, 0, 0, 0, 0)); // watermark T0 + 2.5 s
         assertThat(released(harness)).filteredOn(event -> event.kind != EventKind.TICK)
                 .containsExactly(early, sameTimeArrivedFirst, laterInTheSameSecond);
         assertThat(statesHeldBy(harness, HOST)).as("an empty buffer holds no state")
-                .doesNotContain("pending-events", "pending-buckets");
+                .doesNotContain("pending");
     }
 
     @Test
@@ -104,7 +103,7 @@ class HostSequencerBufferTest {
                 .distinct().toList().size());
         assertThat(healthJson(rocksDb)).containsExactlyInAnyOrderElementsOf(healthJson(heap)).isNotEmpty();
         for (String host : HOSTS) {
-            assertThat(statesHeldBy(rocksDb, host)).doesNotContain("pending-events", "pending-buckets", "health");
+            assertThat(statesHeldBy(rocksDb, host)).doesNotContain("pending", "health");
         }
         assertThat(rocksDb.numEventTimeTimers()).isZero();
     }
@@ -175,7 +174,7 @@ class HostSequencerBufferTest {
             String host) {
         KeyedStateBackend<Object> backend = ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
         List<String> held = new ArrayList<>();
-        for (String state : List.of("pending-events", "pending-buckets", "health", "run-windows", "active-pids")) {
+        for (String state : List.of("pending", "health", "run-windows", "active-pids")) {
             try (Stream<Object> keys = backend.getKeys(state, VoidNamespace.INSTANCE)) {
                 if (keys.anyMatch(host::equals)) {
                     held.add(state);
