@@ -29,16 +29,17 @@ public final class BenchmarkRunner {
     static final double GOAL_COLLECTOR_NETWORK_PER_S = 1_000_000;
     static final double LATENCY_INPUT_RATE = 100_000;
     static final double GOAL_BYTES_PER_KEY = 1024;
+    static final double GOAL_ROCKSDB_OVER_HEAP = 0.7;
 
     /** Sizes of a run. */
     public record Options(String mode, long e2eEvents, int e2eHosts, long analyzeEvents, int analyzeHosts,
             Duration latencyFeed, Duration latencyDrain, Duration e2eTimeout, List<StateFleet> stateFleets,
-            Duration soak) {
+            Duration soak, StateFleet backendFleet) {
         /** About 200k events per stage: a few minutes. */
         public static Options quick() {
             return new Options("quick", 200_000, 200, 200_000, 100, Duration.ofSeconds(25), Duration.ofSeconds(90),
                     Duration.ofMinutes(5), List.of(new StateFleet(1_000, 150), new StateFleet(10_000, 40)),
-                    Duration.ofMinutes(2));
+                    Duration.ofMinutes(2), new StateFleet(1_000, 200));
         }
 
         /** About 2M events end to end. */
@@ -46,7 +47,7 @@ public final class BenchmarkRunner {
             return new Options("full", 2_000_000, 1000, 1_000_000, 200, Duration.ofSeconds(60), Duration.ofSeconds(180),
                     Duration.ofMinutes(20), List.of(new StateFleet(1_000, 150), new StateFleet(10_000, 150),
                             new StateFleet(99_999, 40)), // the simulator's largest fleet
-                    Duration.ofMinutes(10));
+                    Duration.ofMinutes(10), new StateFleet(10_000, 100));
         }
     }
 
@@ -63,7 +64,7 @@ public final class BenchmarkRunner {
     private BenchmarkRunner() {}
 
     /** The stages of a run, in the order they run; {@code --stages} picks some. */
-    public enum Stage { E2E, LATENCY, SOAK, ANALYZE, STATE, COLLECTOR }
+    public enum Stage { E2E, LATENCY, SOAK, ANALYZE, STATE, BACKENDS, COLLECTOR }
 
     public static BenchReport run(Options options, Set<Stage> stages, Path repoDir, Consumer<String> progress)
             throws Exception {
@@ -103,6 +104,13 @@ public final class BenchmarkRunner {
                         return null;
                     });
                 }
+            }
+            if (stages.contains(Stage.BACKENDS)) {
+                stage("backends", List.of("heap_events_per_s", "rocksdb_events_per_s", "rocksdb_over_heap"), report,
+                        progress, () -> {
+                    backends(options, workDir, report, progress);
+                    return null;
+                });
             }
             if (stages.contains(Stage.COLLECTOR)) {
                 stage("collector", List.of(), report, progress, () -> {
@@ -300,7 +308,7 @@ public final class BenchmarkRunner {
         int hosts = fleet.hosts();
         String backend = hosts <= HEAP_STATE_MAX_HOSTS ? "hashmap" : "rocksdb";
         long events = (long) hosts * fleet.eventsPerHost();
-        EndToEndThroughput.Result run = EndToEndThroughput.run(events, hosts, backend, false, options.e2eTimeout(),
+        EndToEndThroughput.Result run = EndToEndThroughput.run(events, hosts, backend, false, false, options.e2eTimeout(),
                 workDir, progress);
         String key = "state_" + hosts + "_hosts";
         String title = String.format("State, %,d hosts (%s)", hosts, backend);
@@ -318,6 +326,27 @@ public final class BenchmarkRunner {
                 + "etw.connections (" + run.activeKeys() + "); an upper bound, as it includes the per-host state."));
         report.add(new Measurement(key + "_events_per_s", title + ": job rate", run.jobPerS(), "events/s",
                 "As the end-to-end rate, for this fleet and backend."));
+    }
+
+    /** The same fleet's job rate on the heap and on RocksDB with incremental checkpoints, one after the other. */
+    private static void backends(Options options, Path workDir, BenchReport report, Consumer<String> progress)
+            throws Exception {
+        StateFleet fleet = options.backendFleet();
+        long events = (long) fleet.hosts() * fleet.eventsPerHost();
+        EndToEndThroughput.Result heap = EndToEndThroughput.run(events, fleet.hosts(), "hashmap", false, false,
+                options.e2eTimeout(), workDir, progress);
+        EndToEndThroughput.Result rocksdb = EndToEndThroughput.run(events, fleet.hosts(), "rocksdb", true, false,
+                options.e2eTimeout(), workDir, progress);
+        String setup = String.format("The end-to-end setup with %,d benign hosts and %,d events (the fleet's first "
+                + "events in time order, about %d per host), run twice in this run: once with the hashmap state "
+                + "backend, then with RocksDB and incremental checkpoints (every %d ms).", fleet.hosts(),
+                heap.events(), fleet.eventsPerHost(), EndToEndThroughput.CHECKPOINT_INTERVAL_MS);
+        report.add(new Measurement("heap_events_per_s", "Job rate on the heap (hashmap)", heap.jobPerS(), "events/s",
+                setup + " Rate as the end-to-end rate."));
+        report.add(new Measurement("rocksdb_events_per_s", "Job rate on RocksDB, incremental checkpoints",
+                rocksdb.jobPerS(), "events/s", "The second of those two runs."));
+        report.add(new Measurement("rocksdb_over_heap", "RocksDB / heap", rocksdb.jobPerS() / heap.jobPerS(),
+                "ratio", "The RocksDB run's rate divided by the heap run's, same fleet, same run."));
     }
 
     private static void collector(Options options, BenchReport report, Consumer<String> progress) throws Exception {
@@ -345,6 +374,8 @@ public final class BenchmarkRunner {
         report.goal(new Goal("p99 event to alert < 2 s at 100,000 events/s", "latency_p99_ms", GOAL_P99_MS, false));
         report.goal(new Goal("< 1 KiB of state per active (process, destination) key", "checkpoint_bytes_per_key",
                 GOAL_BYTES_PER_KEY, false));
+        report.goal(new Goal("Job on RocksDB (incremental checkpoints) >= 70% of its rate on the heap",
+                "rocksdb_over_heap", GOAL_ROCKSDB_OVER_HEAP, true));
         report.goal(new Goal("Collector: Kernel-Network decode + encode >= 1,000,000 events/s per core",
                 "collector_kernel_network_per_s", GOAL_COLLECTOR_NETWORK_PER_S, true));
     }

@@ -76,16 +76,17 @@ public final class EndToEndThroughput {
     /** Throughput: the hashmap state backend and the baseline first. */
     public static Result run(long events, int hosts, Duration timeout, Path workDir, Consumer<String> progress)
             throws Exception {
-        return run(events, hosts, "hashmap", true, timeout, workDir, progress);
+        return run(events, hosts, "hashmap", false, true, timeout, workDir, progress);
     }
 
     /**
-     * @param stateBackend {@code hashmap} or {@code rocksdb} (full, not incremental, checkpoints, so
-     *                     that a checkpoint's size is its directory's)
+     * @param stateBackend {@code hashmap} or {@code rocksdb}
+     * @param incremental  incremental checkpoints (rocksdb only); the checkpoint size is then not
+     *                     measured (-1), as a checkpoint's files are no longer all in its directory
      * @param withBaseline whether to measure the parse-only baseline first (NaN in the result without)
      */
-    public static Result run(long events, int hosts, String stateBackend, boolean withBaseline, Duration timeout,
-            Path workDir, Consumer<String> progress) throws Exception {
+    public static Result run(long events, int hosts, String stateBackend, boolean incremental, boolean withBaseline,
+            Duration timeout, Path workDir, Consumer<String> progress) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             EtwcorrConfig config = BenchKafka.jobConfig(kafka, CHECKPOINT_INTERVAL_MS);
             BenchKafka.createTopics(kafka, config);
@@ -111,7 +112,7 @@ public final class EndToEndThroughput {
                 flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                         ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
                 flink.set(StateBackendOptions.STATE_BACKEND, stateBackend);
-                flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, false);
+                flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, incremental);
                 StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
                         config.job.parallelism, flink);
                 long submitted = System.nanoTime();
@@ -128,10 +129,11 @@ public final class EndToEndThroughput {
                     Thread.sleep(2 * CHECKPOINT_INTERVAL_MS);
                     job.cancel().get();
                     cancelled = true;
-                    long checkpointBytes = lastCheckpointBytes(checkpoints).orElse(-1L);
+                    long checkpointBytes = incremental ? -1 : lastCheckpointBytes(checkpoints).orElse(-1L);
                     long activeKeys = activeKeys(kafka, config.kafka.topics.connections);
-                    progress.accept(String.format("e2e (%s): job %,.0f events/s (%,.0f from submission), ratio %.2f,"
-                                    + " checkpoint %,d bytes, %,d active (process, destination) keys", stateBackend,
+                    progress.accept(String.format("e2e (%s%s): job %,.0f events/s (%,.0f from submission), ratio %.2f,"
+                                    + " checkpoint %,d bytes, %,d active (process, destination) keys%s", stateBackend,
+                            incremental ? ", incremental checkpoints" : "",
                             window.steadyPerS, window.fromSubmitPerS, window.steadyPerS / baselinePerS,
                             checkpointBytes, activeKeys, ""));
                     return new Result(total, hosts, prefillPerS, baselinePerS, window.steadyPerS,

@@ -19,6 +19,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -55,6 +56,8 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
             .comparingLong((EtwEvent e) -> e.ts).thenComparing(e -> e.run).thenComparingLong(e -> e.seq);
 
     private final long latenessMicros;
+    /** The smallest step the watermark advances by: each step reads what is pending. */
+    private final long stepMicros;
     private final long bucketMicros;
     private final long healthIntervalMicros;
     private final long pidIdleMicros;
@@ -62,12 +65,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     private final long idleFlushEventMillis;
     private final int dedupeWindow;
 
-    private transient ValueState<Long> watermark;
-    private transient ValueState<Long> newestTs;
-    private transient ValueState<Long> lastTickBoundary;
-    private transient ValueState<Long> idleTimer;
-    private transient ValueState<Long> eventTimeIdleTimer;
-    private transient ValueState<Long> lastSeenWall;
+    private transient ValueState<HostClock> clock;
     private transient ListState<EtwEvent> pending;
     private transient MapState<String, SequenceWindow> runs;
     private transient MapState<Long, Long> activePids;
@@ -79,6 +77,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
 
     public HostSequencer(EtwcorrConfig.Correlation config) {
         this.latenessMicros = config.latenessSeconds * MICROS_PER_SECOND;
+        this.stepMicros = Math.min(MICROS_PER_SECOND, Math.max(1, latenessMicros));
         this.bucketMicros = config.bucketSeconds * MICROS_PER_SECOND;
         this.healthIntervalMicros = config.healthIntervalSeconds * MICROS_PER_SECOND;
         // A process stays "active" as long as any of its state downstream may still need a tick.
@@ -91,15 +90,10 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
 
     @Override
     public void open(OpenContext openContext) {
-        watermark = getRuntimeContext().getState(new ValueStateDescriptor<>("watermark", Types.LONG));
-        newestTs = getRuntimeContext().getState(new ValueStateDescriptor<>("newest-ts", Types.LONG));
-        lastTickBoundary = getRuntimeContext().getState(new ValueStateDescriptor<>("last-tick", Types.LONG));
-        idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("idle-timer", Types.LONG));
-        eventTimeIdleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("event-time-idle-timer", Types.LONG));
-        lastSeenWall = getRuntimeContext().getState(new ValueStateDescriptor<>("last-seen-wall", Types.LONG));
+        clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", Types.POJO(HostClock.class)));
         pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", EtwEvent.class));
         runs = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("runs", Types.STRING, Types.POJO(SequenceWindow.class)));
+                new MapStateDescriptor<>("run-windows", StringSerializer.INSTANCE, SequenceWindowSerializer.INSTANCE));
         activePids = getRuntimeContext().getMapState(new MapStateDescriptor<>("active-pids", Types.LONG, Types.LONG));
         health = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("health", Types.LONG, Types.POJO(HealthCounters.class)));
@@ -120,13 +114,13 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
             return;
         }
         boolean late = outcome == SequenceWindow.Outcome.BELOW_WINDOW;
+        HostClock time = clock();
         switch (event.kind) {
             case HEARTBEAT -> countHeartbeat(event, counters);
             case PASSED_OVER -> counters.passedOver++;
             case INVALID -> counters.deadLetters++;
             default -> {
-                long current = currentWatermark();
-                if (event.ts < current) {
+                if (event.ts < time.watermark) {
                     late = true;
                     release(event, out);
                 } else {
@@ -140,56 +134,58 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         }
         health.put(intervalStart(event.ts), counters);
 
-        Long newest = newestTs.value();
-        if (newest == null) {
+        if (time.newestTs == HostClock.NONE) {
             // Bounded input (analyze) ends with the final watermark, which fires this timer.
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
-        if (newest == null || event.ts > newest) {
-            newestTs.update(event.ts);
+        if (time.newestTs == HostClock.NONE || event.ts > time.newestTs) {
+            time.newestTs = event.ts;
             long candidate = event.ts - latenessMicros;
-            // Advance in steps of at least a second: each advance sorts what is pending.
-            long current = currentWatermark();
-            if (current == Long.MIN_VALUE || candidate - current >= Math.min(MICROS_PER_SECOND, Math.max(1, latenessMicros))) {
-                advance(candidate, out, ctx);
+            // Advance in steps of at least a second: each advance sorts what it releases.
+            if (time.watermark == HostClock.NONE || candidate - time.watermark >= stepMicros) {
+                advance(candidate, time, out, ctx);
             }
         }
-        armIdleTimer(ctx);
-        armEventTimeIdleTimer(ctx);
+        armIdleTimer(time, ctx);
+        armEventTimeIdleTimer(time, ctx);
+        clock.update(time);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EtwEvent> out) throws Exception {
+        HostClock time = clock();
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
             if (timestamp == Long.MAX_VALUE) {
-                flush(Long.MAX_VALUE, out, ctx); // the input ended: everything is final
+                flush(Long.MAX_VALUE, time, out, ctx); // the input ended: everything is final
             } else {
-                onEventTimeIdleTimer(timestamp, out, ctx);
+                onEventTimeIdleTimer(timestamp, time, out, ctx);
             }
-            return;
-        }
-        idleTimer.clear();
-        long due = lastSeenWall.value() + idleFlushMillis;
-        if (due > timestamp) {
-            idleTimer.update(due);
-            ctx.timerService().registerProcessingTimeTimer(due);
         } else {
-            flushSilentHost(out, ctx);
+            time.idleTimer = HostClock.NONE;
+            long due = time.lastSeenWall + idleFlushMillis;
+            if (due > timestamp) {
+                time.idleTimer = due;
+                ctx.timerService().registerProcessingTimeTimer(due);
+            } else {
+                flushSilentHost(time, out, ctx);
+            }
         }
+        clock.update(time);
     }
 
     /** The fleet's time passed this host's newest record by the event-time idle limit: flush, unless it sent more since. */
-    private void onEventTimeIdleTimer(long timestamp, Collector<EtwEvent> out, Context ctx) throws Exception {
-        eventTimeIdleTimer.clear();
+    private void onEventTimeIdleTimer(long timestamp, HostClock time, Collector<EtwEvent> out, Context ctx)
+            throws Exception {
+        time.eventTimeIdleTimer = HostClock.NONE;
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             return; // the input ended: the end-of-input timer flushes everything
         }
-        long due = newestTs.value() / 1000 + idleFlushEventMillis;
+        long due = time.newestTs / 1000 + idleFlushEventMillis;
         if (due > timestamp) {
-            eventTimeIdleTimer.update(due);
+            time.eventTimeIdleTimer = due;
             ctx.timerService().registerEventTimeTimer(due);
         } else {
-            flushSilentHost(out, ctx); // the next record of this host arms the timer again
+            flushSilentHost(time, out, ctx); // the next record of this host arms the timer again
         }
     }
 
@@ -197,17 +193,16 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
      * The host is silent (its collector stopped or cannot reach Kafka): release what it sent and
      * close its last bucket, but keep its processes, which are likely still running.
      */
-    private void flushSilentHost(Collector<EtwEvent> out, Context ctx) throws Exception {
-        Long newest = newestTs.value();
-        if (newest != null) {
-            flush(newest + Math.max(bucketMicros, healthIntervalMicros), out, ctx);
+    private void flushSilentHost(HostClock time, Collector<EtwEvent> out, Context ctx) throws Exception {
+        if (time.newestTs != HostClock.NONE) {
+            flush(time.newestTs + Math.max(bucketMicros, healthIntervalMicros), time, out, ctx);
         }
     }
 
     /** Releases everything pending and moves the host's clock to {@code until}, counting the open gaps. */
-    private void flush(long until, Collector<EtwEvent> out, Context ctx) throws Exception {
-        Long newest = newestTs.value();
-        if (newest == null) {
+    private void flush(long until, HostClock time, Collector<EtwEvent> out, Context ctx) throws Exception {
+        long newest = time.newestTs;
+        if (newest == HostClock.NONE) {
             return;
         }
         long gaps = 0;
@@ -222,10 +217,10 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
             sequenceGaps.inc(gaps);
             health.put(intervalStart(newest), counters);
         }
-        advance(until, out, ctx);
+        advance(until, time, out, ctx);
         // After a flush the host starts afresh; its dedupe windows and process list are kept.
-        watermark.update(newest);
-        lastTickBoundary.clear();
+        time.watermark = newest;
+        time.lastTickBoundary = HostClock.NONE;
     }
 
     /** Records the event's (run, seq) and counts the gaps it revealed; duplicates and late ones are the caller's. */
@@ -280,7 +275,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     }
 
     /** Moves the host's watermark to {@code next}: releases, ticks and reports what it passed. */
-    private void advance(long next, Collector<EtwEvent> out, Context ctx) throws Exception {
+    private void advance(long next, HostClock time, Collector<EtwEvent> out, Context ctx) throws Exception {
         List<EtwEvent> ready = new ArrayList<>();
         List<EtwEvent> waiting = new ArrayList<>();
         for (EtwEvent event : pending.get()) {
@@ -293,8 +288,8 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
                 release(event, out);
             }
         }
-        watermark.update(next);
-        tickActiveProcesses(next, out, ctx);
+        time.watermark = next;
+        tickActiveProcesses(next, time, out, ctx);
         emitClosedHealthIntervals(next, ctx);
     }
 
@@ -306,13 +301,13 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         out.collect(event);
     }
 
-    private void tickActiveProcesses(long next, Collector<EtwEvent> out, Context ctx) throws Exception {
+    private void tickActiveProcesses(long next, HostClock time, Collector<EtwEvent> out, Context ctx)
+            throws Exception {
         long boundary = next == Long.MAX_VALUE ? next : Math.floorDiv(next, bucketMicros) * bucketMicros;
-        Long last = lastTickBoundary.value();
-        if (last != null && boundary <= last) {
+        if (time.lastTickBoundary != HostClock.NONE && boundary <= time.lastTickBoundary) {
             return;
         }
-        lastTickBoundary.update(boundary);
+        time.lastTickBoundary = boundary;
         String host = ctx.getCurrentKey();
         out.collect(EtwEvent.tick(host, -1, next)); // the host's own clock, for its process table
         Iterator<Map.Entry<Long, Long>> it = activePids.iterator();
@@ -343,21 +338,20 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     }
 
     /** One idle timer per host, pushed back lazily when it fires: no timer churn per event. */
-    private void armIdleTimer(Context ctx) throws Exception {
+    private void armIdleTimer(HostClock time, Context ctx) {
         long now = ctx.timerService().currentProcessingTime();
-        lastSeenWall.update(now);
-        if (idleTimer.value() == null) {
-            idleTimer.update(now + idleFlushMillis);
-            ctx.timerService().registerProcessingTimeTimer(now + idleFlushMillis);
+        time.lastSeenWall = now;
+        if (time.idleTimer == HostClock.NONE) {
+            time.idleTimer = now + idleFlushMillis;
+            ctx.timerService().registerProcessingTimeTimer(time.idleTimer);
         }
     }
 
     /** One event-time idle timer per host, pushed back lazily when it fires; none when the rule is off (0). */
-    private void armEventTimeIdleTimer(Context ctx) throws Exception {
-        if (idleFlushEventMillis > 0 && eventTimeIdleTimer.value() == null) {
-            long due = newestTs.value() / 1000 + idleFlushEventMillis;
-            eventTimeIdleTimer.update(due);
-            ctx.timerService().registerEventTimeTimer(due);
+    private void armEventTimeIdleTimer(HostClock time, Context ctx) {
+        if (idleFlushEventMillis > 0 && time.eventTimeIdleTimer == HostClock.NONE) {
+            time.eventTimeIdleTimer = time.newestTs / 1000 + idleFlushEventMillis;
+            ctx.timerService().registerEventTimeTimer(time.eventTimeIdleTimer);
         }
     }
 
@@ -370,8 +364,8 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         return Math.floorDiv(ts, healthIntervalMicros) * healthIntervalMicros;
     }
 
-    private long currentWatermark() throws Exception {
-        Long value = watermark.value();
-        return value == null ? Long.MIN_VALUE : value;
+    private HostClock clock() throws Exception {
+        HostClock time = clock.value();
+        return time == null ? new HostClock() : time;
     }
 }

@@ -1,6 +1,7 @@
 package io.etwcorr.jobs.sequence;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The recent sequence numbers of one collector run, for dropping duplicates and counting gaps
@@ -8,7 +9,7 @@ import java.util.Arrays;
  * slides out of the ring without having been seen is a gap; one that arrives below the ring can no
  * longer be told apart from a duplicate and is reported as {@link Outcome#BELOW_WINDOW}.
  *
- * <p>A Flink POJO (keyed state of {@link HostSequencer}).
+ * <p>Keyed state of {@link HostSequencer}, written by {@link SequenceWindowSerializer}.
  */
 public final class SequenceWindow {
     /** What one sequence number turned out to be. */
@@ -130,5 +131,18 @@ public final class SequenceWindow {
     private void clear(long seq) {
         int bit = (int) Math.floorMod(seq, (long) size());
         seen[bit >>> 6] &= ~(1L << (bit & 63));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SequenceWindow that && firstSeq == that.firstSeq && maxSeq == that.maxSeq
+                && Arrays.equals(seen, that.seen) && gapsCountedBelow == that.gapsCountedBelow
+                && lastTs == that.lastTs && eventsLost == that.eventsLost && buffersLost == that.buffersLost
+                && dropped == that.dropped && spooled == that.spooled;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(firstSeq, maxSeq, Arrays.hashCode(seen), gapsCountedBelow, lastTs);
     }
 }

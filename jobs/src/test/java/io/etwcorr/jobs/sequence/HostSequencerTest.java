@@ -34,10 +34,10 @@ class HostSequencerTest {
     private static final long PID = 7312;
     private static final String REMOTE = "203.0.113.7";
     /**
-     * State entries a host keeps after a flush: its clock (watermark, newest time, idle timer and
-     * last wall time), its dedupe windows and its (then empty) list of active processes.
+     * State entries a host keeps after a flush: its clock (one value: watermark, newest time, idle
+     * timer and last wall time), its dedupe windows and its (then empty) list of active processes.
      */
-    private static final int KEPT_PER_HOST = 6;
+    private static final int KEPT_PER_HOST = 3;
 
     private KeyedOneInputStreamOperatorTestHarness<String, EtwEvent, EtwEvent> harness;
 
