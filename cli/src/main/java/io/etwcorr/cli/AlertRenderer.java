@@ -33,6 +33,15 @@ public final class AlertRenderer {
 
     private AlertRenderer() {}
 
+    /** Whether the record is a {@code beacon-updated} of an episode already alerted (false for anything unreadable). */
+    public static boolean isUpdate(String json) {
+        try {
+            return EventField.BEACON_UPDATED.equals(JSON.readTree(json).at("/event/action").asText());
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
     public static String render(String json) {
         JsonNode alert;
         try {

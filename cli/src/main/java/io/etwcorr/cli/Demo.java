@@ -106,7 +106,9 @@ final class Demo implements AutoCloseable {
             RunModel run = new RunModel();
             List<AlertTail> tails = new ArrayList<>();
             tails.add(new AlertTail(kafka.bootstrapServers(), topics.anomalies, true, Map.of(), json -> {
-                alertCount.incrementAndGet();
+                if (!AlertRenderer.isUpdate(json)) {
+                    alertCount.incrementAndGet(); // an update belongs to an episode already counted
+                }
                 run.accept(RunModel.Stream.ANOMALIES, json);
                 onAlert.accept(json);
             }));

@@ -33,4 +33,11 @@ class AlertRendererTest {
         assertThat(text.lines()).singleElement().isEqualTo("UPDATE beacon on WS-0042 at 2026-11-25T19:31:07Z (score 0.93): "
                 + "rundll32.exe (pid 7312) → cdn.evil.example, 74 callbacks since 2026-11-25T19:18:02Z, every 60.4 s  [id ep-1]");
     }
+
+    @Test
+    void onlyAnUpdateCountsAsAnUpdate() {
+        assertThat(AlertRenderer.isUpdate(DETECTED.formatted("beacon-updated", 74))).isTrue();
+        assertThat(AlertRenderer.isUpdate(DETECTED.formatted("beacon-detected", 14))).isFalse();
+        assertThat(AlertRenderer.isUpdate("not json")).isFalse();
+    }
 }
