@@ -36,10 +36,14 @@ public final class AlertRenderer {
     /** Whether the record is a {@code beacon-updated} of an episode already alerted (false for anything unreadable). */
     public static boolean isUpdate(String json) {
         try {
-            return EventField.BEACON_UPDATED.equals(JSON.readTree(json).at("/event/action").asText());
+            return isUpdate(JSON.readTree(json));
         } catch (JsonProcessingException e) {
             return false;
         }
+    }
+
+    private static boolean isUpdate(JsonNode alert) {
+        return EventField.BEACON_UPDATED.equals(alert.at("/event/action").asText());
     }
 
     public static String render(String json) {
@@ -49,7 +53,7 @@ public final class AlertRenderer {
         } catch (JsonProcessingException e) {
             return "(not an alert record: " + e.getOriginalMessage() + ")" + System.lineSeparator();
         }
-        if (EventField.BEACON_UPDATED.equals(alert.at("/event/action").asText())) {
+        if (isUpdate(alert)) {
             return update(alert);
         }
         StringBuilder text = new StringBuilder();
