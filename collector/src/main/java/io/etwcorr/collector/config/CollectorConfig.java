@@ -1,11 +1,13 @@
 package io.etwcorr.collector.config;
 
+import io.etwcorr.collector.coalesce.CoalesceSettings;
 import io.etwcorr.schemas.config.ConsistencyCheck;
 import io.etwcorr.schemas.config.NotBlank;
 import io.etwcorr.schemas.config.Range;
 import io.etwcorr.schemas.config.YamlConfig;
 import io.etwcorr.schemas.etw.EtwProvider;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class CollectorConfig {
     public int queueCapacity = 65_536;
     @Range(min = 1)
     public long heartbeatSeconds = 10;
+    public Coalesce coalesce = new Coalesce();
     public Kafka kafka = new Kafka();
     public Spool spool = new Spool();
     @NotBlank
@@ -109,6 +112,34 @@ public final class CollectorConfig {
         public List<Integer> excludeEventIds = new ArrayList<>();
         public List<String> excludeImages = new ArrayList<>();
         public List<String> excludeQueryNames = new ArrayList<>(List.of("localhost", "*.localhost"));
+    }
+
+    /**
+     * Coalesced transfers (docs/contract/raw-events.md, "Collector records", id 2): one record per
+     * connection per burst window instead of every Kernel-Network send and receive.
+     */
+    public static final class Coalesce implements ConsistencyCheck {
+        public boolean enabled = false;
+        /** A window closes after this long without a transfer; keep it at most the job's correlation.callbackGapMillis. */
+        @Range(min = 1, max = 60_000)
+        public long idleGapMillis = CoalesceSettings.DEFAULT_IDLE_GAP.toMillis();
+        /** A window closes at the latest this long after its first transfer; keep the job's bucketSeconds a multiple of it. */
+        @Range(min = 1, max = 60_000)
+        public long maxSpanMillis = CoalesceSettings.DEFAULT_MAX_SPAN.toMillis();
+        /** Windows open at once at most; one more flushes the oldest early (counted, never dropped). */
+        @Range(min = 1, max = 1_000_000)
+        public int maxOpenWindows = CoalesceSettings.DEFAULT_MAX_OPEN_WINDOWS;
+
+        @Override
+        public List<String> inconsistencies() {
+            return idleGapMillis <= maxSpanMillis ? List.of()
+                    : List.of("idleGapMillis: " + idleGapMillis + " is above maxSpanMillis " + maxSpanMillis);
+        }
+
+        public CoalesceSettings settings() {
+            return new CoalesceSettings(enabled, Duration.ofMillis(idleGapMillis), Duration.ofMillis(maxSpanMillis),
+                    maxOpenWindows);
+        }
     }
 
     /** Where records go: key = host, value = the contract's JSON. */

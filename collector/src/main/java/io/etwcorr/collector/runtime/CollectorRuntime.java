@@ -50,7 +50,7 @@ public final class CollectorRuntime implements Workload {
             consumer = new TraceConsumer(api, session, EventRecordDecoder.withTdhFallback(), filter(config), sink,
                     new ProcessEnrichment(hostQueries, Clock.systemUTC(), ProcessEnrichment.DEFAULT_BUDGET),
                     new ConsumerSettings(HostName.of(config.host), config.queueCapacity,
-                            Duration.ofSeconds(config.heartbeatSeconds)), Clock.systemUTC());
+                            Duration.ofSeconds(config.heartbeatSeconds)), config.coalesce.settings(), Clock.systemUTC());
             consumer.start();
         } catch (RuntimeException e) {
             if (session != null) {

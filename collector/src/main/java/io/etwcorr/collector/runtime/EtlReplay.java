@@ -45,7 +45,7 @@ public final class EtlReplay {
         EventFilter filter = CollectorRuntime.filter(config, EventFilter.builder().dropLocalhostLookups(true));
         TraceConsumer consumer = new TraceConsumer(api, etl, decoder, filter, sink, Enrichment.NONE,
                 new ConsumerSettings(host, config.queueCapacity, Duration.ofSeconds(config.heartbeatSeconds)),
-                Clock.systemUTC());
+                config.coalesce.settings(), Clock.systemUTC());
         try {
             consumer.start();
         } catch (RuntimeException e) {

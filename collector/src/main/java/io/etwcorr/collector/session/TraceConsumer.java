@@ -1,6 +1,8 @@
 package io.etwcorr.collector.session;
 
 import com.sun.jna.Pointer;
+import io.etwcorr.collector.coalesce.CoalesceSettings;
+import io.etwcorr.collector.coalesce.TransferCoalescer;
 import io.etwcorr.collector.delivery.DeliveryStats;
 import io.etwcorr.collector.delivery.EventSink;
 import io.etwcorr.collector.enrich.Enrichment;
@@ -24,13 +26,21 @@ import org.slf4j.LoggerFactory;
  * for the live session it drops (and counts) when the queue is full, so ETW is never blocked. A
  * sender thread drains the queue, adds the {@code x} enrichment (host lookups stay off ETW's
  * thread), numbers every record it emits 0, 1, 2, … under one run id, and emits a heartbeat every
- * interval through the same numbering.
+ * interval through the same numbering. With coalescing on, the sender first hands Kernel-Network
+ * sends and receives to a {@link TransferCoalescer}, which closes idle windows on a periodic tick.
  */
 public final class TraceConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TraceConsumer.class);
     /** Longest the sender waits for an event before it looks at the heartbeat clock again. */
     private static final long IDLE_POLL_MILLIS = 50;
     private static final Duration THREAD_STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** How often the sender closes the coalescer's idle windows (in the consumer's time). */
+    private static final long COALESCE_TICK_MICROS = 50_000;
+    /**
+     * A live session delivers each CPU's buffer up to its flush timer (1 s) late, so while events
+     * flow their own time closes windows; the wall clock, this far behind, closes them when none do.
+     */
+    private static final long LIVE_DELIVERY_LAG_MICROS = 2_000_000;
 
     private final EtwApi api;
     private final TraceSource source;
@@ -40,6 +50,8 @@ public final class TraceConsumer implements AutoCloseable {
     private final EventSink sink;
     private final Enrichment enrichment;
     private final ConsumerSettings settings;
+    /** Null when coalescing is off. */
+    private final TransferCoalescer coalescer;
     private final Clock clock;
     private final BlockingQueue<RawEvent> queue;
     private final String run = UUID.randomUUID().toString();
@@ -55,6 +67,7 @@ public final class TraceConsumer implements AutoCloseable {
     private volatile boolean draining;
     private volatile int traceStatus;
     private long newestEventMicros = Long.MIN_VALUE;
+    private long lastCoalesceTickMicros = Long.MIN_VALUE;
     private Instant nextHeartbeat;
     private long consumerHandle;
     private Thread traceThread;
@@ -64,6 +77,11 @@ public final class TraceConsumer implements AutoCloseable {
 
     public TraceConsumer(EtwApi api, TraceSource source, EventRecordDecoder decoder, EventFilter filter,
             EventSink sink, Enrichment enrichment, ConsumerSettings settings, Clock clock) {
+        this(api, source, decoder, filter, sink, enrichment, settings, CoalesceSettings.OFF, clock);
+    }
+
+    public TraceConsumer(EtwApi api, TraceSource source, EventRecordDecoder decoder, EventFilter filter,
+            EventSink sink, Enrichment enrichment, ConsumerSettings settings, CoalesceSettings coalesce, Clock clock) {
         this.api = api;
         this.source = source;
         this.realTime = source.realTime();
@@ -72,6 +90,7 @@ public final class TraceConsumer implements AutoCloseable {
         this.sink = sink;
         this.enrichment = enrichment;
         this.settings = settings;
+        this.coalescer = coalesce.enabled() ? new TransferCoalescer(coalesce, this::emit) : null;
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     }
@@ -185,19 +204,42 @@ public final class TraceConsumer implements AutoCloseable {
             while (true) {
                 RawEvent next = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (next != null) {
-                    emit(next);
+                    newestEventMicros = Math.max(newestEventMicros, next.ts());
+                    if (coalescer != null) {
+                        coalescer.accept(next);
+                    } else {
+                        emit(next);
+                    }
                 } else if (draining) {
                     break;
                 }
                 Instant now = clock.instant();
+                if (coalescer != null) {
+                    tickCoalescer(now);
+                }
                 if (!now.isBefore(nextHeartbeat)) {
                     emitHeartbeat(now);
                     nextHeartbeat = now.plus(settings.heartbeatInterval());
                 }
             }
+            if (coalescer != null) {
+                coalescer.flush();
+            }
             emitHeartbeat(clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Closes idle windows: in event time for a file, the later of event time and lagging wall clock live. */
+    private void tickCoalescer(Instant now) {
+        long tickMicros = newestEventMicros;
+        if (realTime) {
+            tickMicros = Math.max(tickMicros, ChronoUnit.MICROS.between(Instant.EPOCH, now) - LIVE_DELIVERY_LAG_MICROS);
+        }
+        if (tickMicros != Long.MIN_VALUE && tickMicros - lastCoalesceTickMicros >= COALESCE_TICK_MICROS) {
+            lastCoalesceTickMicros = tickMicros;
+            coalescer.tick(tickMicros);
         }
     }
 
@@ -213,7 +255,6 @@ public final class TraceConsumer implements AutoCloseable {
     }
 
     private void emit(RawEvent event) {
-        newestEventMicros = Math.max(newestEventMicros, event.ts());
         accept(new RawEvent(event.v(), settings.host(), run, emitted, event.ts(), event.provider(), event.guid(), event.id(),
                 event.ver(), event.opcode(), event.pid(), event.tid(), event.props(), enrichment.x(event)));
     }

@@ -60,10 +60,14 @@ final class ListEventSink implements EventSink {
     }
 
     List<RawEvent> heartbeats() {
-        return records.stream().filter(r -> r.provider().equals(CollectorHeartbeat.PROVIDER)).toList();
+        return records.stream().filter(ListEventSink::isHeartbeat).toList();
     }
 
     List<RawEvent> events() {
-        return records.stream().filter(r -> !r.provider().equals(CollectorHeartbeat.PROVIDER)).toList();
+        return records.stream().filter(r -> !isHeartbeat(r)).toList();
+    }
+
+    private static boolean isHeartbeat(RawEvent record) {
+        return record.provider().equals(CollectorHeartbeat.PROVIDER) && record.id() == CollectorHeartbeat.ID;
     }
 }
