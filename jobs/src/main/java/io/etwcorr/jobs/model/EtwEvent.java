@@ -86,6 +86,18 @@ public class EtwEvent {
     /** Opaque 64-bit connection id (a kernel address), the same for all events of one TCP connection. */
     public long connId = -1;
 
+    // TCP_TRANSFERS, UDP_TRANSFERS (a coalesced window; ts is its first transfer).
+    /** Bytes the window's sends carried. */
+    public long sentBytes = -1;
+    /** Bytes the window's receives carried. */
+    public long receivedBytes = -1;
+    /** Send events the window replaces. */
+    public long sends = -1;
+    /** Receive events the window replaces. */
+    public long receives = -1;
+    /** Time of the window's last transfer, µs since the epoch. */
+    public long lastTs = -1;
+
     // HEARTBEAT: counters since the collector started.
     /** Events the ETW session lost. */
     public long eventsLost = -1;
@@ -134,7 +146,7 @@ public class EtwEvent {
     public boolean isNetworkOrDns() {
         return switch (kind) {
             case DNS_QUERY, DNS_ANSWER, TCP_CONNECT, TCP_ACCEPT, TCP_SEND, TCP_RECEIVE, TCP_DISCONNECT,
-                    TCP_RETRANSMIT, TCP_RECONNECT, UDP_SEND, UDP_RECEIVE -> true;
+                    TCP_RETRANSMIT, TCP_RECONNECT, UDP_SEND, UDP_RECEIVE, TCP_TRANSFERS, UDP_TRANSFERS -> true;
             default -> false;
         };
     }
@@ -179,6 +191,11 @@ public class EtwEvent {
                 && remotePort == that.remotePort
                 && size == that.size
                 && connId == that.connId
+                && sentBytes == that.sentBytes
+                && receivedBytes == that.receivedBytes
+                && sends == that.sends
+                && receives == that.receives
+                && lastTs == that.lastTs
                 && eventsLost == that.eventsLost
                 && buffersLost == that.buffersLost
                 && sent == that.sent
@@ -227,6 +244,11 @@ public class EtwEvent {
         append(text, "remotePort", remotePort);
         append(text, "size", size);
         append(text, "connId", connId);
+        append(text, "sentBytes", sentBytes);
+        append(text, "receivedBytes", receivedBytes);
+        append(text, "sends", sends);
+        append(text, "receives", receives);
+        append(text, "lastTs", lastTs);
         append(text, "eventsLost", eventsLost);
         append(text, "buffersLost", buffersLost);
         append(text, "sent", sent);

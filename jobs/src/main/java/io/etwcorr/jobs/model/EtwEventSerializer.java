@@ -64,6 +64,11 @@ public final class EtwEventSerializer extends TypeSerializerSingleton<EtwEvent> 
     private static final int SENT = 34;
     private static final int SPOOLED = 35;
     private static final int DROPPED = 36;
+    private static final int SENT_BYTES = 37;
+    private static final int RECEIVED_BYTES = 38;
+    private static final int SENDS = 39;
+    private static final int RECEIVES = 40;
+    private static final int LAST_TS = 41;
 
     @Override
     public boolean isImmutableType() {
@@ -115,6 +120,11 @@ public final class EtwEventSerializer extends TypeSerializerSingleton<EtwEvent> 
         to.sent = from.sent;
         to.spooled = from.spooled;
         to.dropped = from.dropped;
+        to.sentBytes = from.sentBytes;
+        to.receivedBytes = from.receivedBytes;
+        to.sends = from.sends;
+        to.receives = from.receives;
+        to.lastTs = from.lastTs;
         return to;
     }
 
@@ -167,6 +177,11 @@ public final class EtwEventSerializer extends TypeSerializerSingleton<EtwEvent> 
         writeLong(out, SENT, event.sent);
         writeLong(out, SPOOLED, event.spooled);
         writeLong(out, DROPPED, event.dropped);
+        writeLong(out, SENT_BYTES, event.sentBytes);
+        writeLong(out, RECEIVED_BYTES, event.receivedBytes);
+        writeLong(out, SENDS, event.sends);
+        writeLong(out, RECEIVES, event.receives);
+        writeLong(out, LAST_TS, event.lastTs);
         out.writeByte(END);
     }
 
@@ -213,6 +228,11 @@ public final class EtwEventSerializer extends TypeSerializerSingleton<EtwEvent> 
                 case SENT -> event.sent = in.readLong();
                 case SPOOLED -> event.spooled = in.readLong();
                 case DROPPED -> event.dropped = in.readLong();
+                case SENT_BYTES -> event.sentBytes = in.readLong();
+                case RECEIVED_BYTES -> event.receivedBytes = in.readLong();
+                case SENDS -> event.sends = in.readLong();
+                case RECEIVES -> event.receives = in.readLong();
+                case LAST_TS -> event.lastTs = in.readLong();
                 default -> throw new IOException("Unknown EtwEvent field tag " + tag
                         + ": state written by a newer version of the job?");
             }

@@ -48,5 +48,12 @@ public enum EventKind {
      * Not an ETW event: the host's watermark reached {@code ts}, sent to a process so that its
      * buckets close and its expired state goes even while it is silent.
      */
-    TICK
+    TICK,
+    /**
+     * EtwCorrelation-Collector 2 with transport tcp: one connection's TCP sends and receives of one
+     * burst window, coalesced by the collector; stands for the TCP_SEND and TCP_RECEIVE events it replaces.
+     */
+    TCP_TRANSFERS,
+    /** EtwCorrelation-Collector 2 with transport udp: as {@link #TCP_TRANSFERS}, for UDP_SEND and UDP_RECEIVE. */
+    UDP_TRANSFERS
 }

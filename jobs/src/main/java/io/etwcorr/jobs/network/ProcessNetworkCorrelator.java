@@ -38,7 +38,10 @@ import org.apache.flink.util.OutputTag;
  * A UDP flow is a "connection" from the first datagram the process sends to a remote endpoint after
  * an idle period (docs/contract/outputs.md); DNS (port 53) and multicast datagrams are lookups and
  * announcements, not connections. A failed lookup followed within the DNS-only window by a
- * successful one of the same name is one lookup, not a DNS-only callback of its own.
+ * successful one of the same name is one lookup, not a DNS-only callback of its own. A collector's
+ * coalesced transfers count exactly as the sends and receives they replace: a burst spans from their
+ * first to their last transfer, buckets count their bytes and events (the collector never lets a
+ * window straddle a bucket).
  *
  * <p>The state belongs to one process instance: a ProcessStart or rundown with another entity id
  * for the same PID (PID reuse) closes the previous instance's buckets and forgets its answers and
@@ -84,7 +87,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     public static boolean isInput(EtwEvent event) {
         return switch (event.kind) {
             case PROCESS_START, PROCESS_RUNDOWN, PROCESS_STOP, DNS_ANSWER, TCP_CONNECT, TCP_ACCEPT, TCP_SEND,
-                    TCP_RECEIVE, TCP_DISCONNECT, UDP_SEND, UDP_RECEIVE -> true;
+                    TCP_RECEIVE, TCP_DISCONNECT, UDP_SEND, UDP_RECEIVE, TCP_TRANSFERS, UDP_TRANSFERS -> true;
             case TICK -> event.pid >= 0; // per-host ticks (pid -1) are for the lineage
             default -> false;
         };
@@ -180,8 +183,42 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
                 }
                 count(event, "udp", false);
             }
+            case TCP_TRANSFERS -> {
+                String key = connectionKey(event);
+                Connection connection = connection(key);
+                if (event.sends > 0 && !connection.announced) {
+                    connection.outbound = true;
+                    announce(event, key, connection, "outbound", out);
+                }
+                activity(event, event.lastTs, key, connection, event.sentBytes, event.receivedBytes, ctx);
+                count(event, "tcp", event.sentBytes, event.sends, event.receivedBytes, event.receives);
+            }
+            case UDP_TRANSFERS -> {
+                if (isUdpConnection(event)) {
+                    udpTransfers(event, out, ctx);
+                }
+                count(event, "udp", event.sentBytes, event.sends, event.receivedBytes, event.receives);
+            }
             case TICK -> expire(event.ts, ctx);
             default -> { }
+        }
+    }
+
+    /** A UDP window: its sends open (or extend) a flow as UDP_SEND does; receives alone only extend one. */
+    private void udpTransfers(EtwEvent event, Collector<OutputRecord> out, Context ctx) throws Exception {
+        String key = udpKey(event);
+        Connection flow = connections.get(key);
+        if (event.sends > 0) {
+            flow = flow == null ? new Connection() : flow;
+            if (!flow.announced || event.ts - flow.lastTs >= udpIdleMicros) {
+                closeBurst(flow, ctx);
+                flow.outbound = true;
+                flow.udp = true;
+                announce(event, key, flow, "outbound", out);
+            }
+        }
+        if (flow != null) {
+            activity(event, event.lastTs, key, flow, event.sentBytes, event.receivedBytes, ctx);
         }
     }
 
@@ -244,18 +281,24 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     /** Traffic on a connection: extends its burst, or ends it and starts another after an idle gap. */
     private void activity(EtwEvent event, String key, Connection connection, long bytesOut, long bytesIn,
             Context ctx) throws Exception {
+        activity(event, event.ts, key, connection, bytesOut, bytesIn, ctx);
+    }
+
+    /** Traffic from {@code event.ts} to {@code last} (the same for one send or receive). */
+    private void activity(EtwEvent event, long last, String key, Connection connection, long bytesOut, long bytesIn,
+            Context ctx) throws Exception {
         if (connection.burstStart >= 0 && event.ts - connection.burstLast > callbackGapMicros) {
             closeBurst(connection, ctx);
         }
         if (connection.burstStart < 0) {
             connection.burstStart = event.ts;
         }
-        connection.burstLast = event.ts;
+        connection.burstLast = last;
         connection.burstBytesOut += bytesOut;
         connection.burstBytesIn += bytesIn;
         connection.remoteIp = event.remoteIp;
         connection.remotePort = event.remotePort;
-        connection.lastTs = event.ts;
+        connection.lastTs = last;
         connections.put(key, connection);
         if (connection.outbound && event.remoteIp != null) {
             dropLookupsUsedBy(event.remoteIp);
@@ -354,7 +397,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         connection.remotePort = event.remotePort;
         connection.lastTs = event.ts;
         connections.put(key, connection);
-        String transport = event.kind == EventKind.UDP_SEND ? "udp" : "tcp";
+        String transport = event.kind == EventKind.UDP_SEND || event.kind == EventKind.UDP_TRANSFERS ? "udp" : "tcp";
         out.collect(NetworkRecords.connection(event, current(event), transport, direction,
                 answer == null ? null : answer.queryName, answer == null ? -1 : answer.resolvedAt));
     }
@@ -365,6 +408,12 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     }
 
     private void count(EtwEvent event, String transport, boolean sent) throws Exception {
+        long size = Math.max(0, event.size);
+        count(event, transport, sent ? size : 0, sent ? 1 : 0, sent ? 0 : size, sent ? 0 : 1);
+    }
+
+    private void count(EtwEvent event, String transport, long bytesOut, long packetsOut, long bytesIn, long packetsIn)
+            throws Exception {
         current(event);
         long start = Math.floorDiv(event.ts, bucketMicros) * bucketMicros;
         String key = start + "/" + transport + "/" + event.remoteIp + "/" + event.remotePort;
@@ -381,13 +430,10 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
             DnsAnswer answer = liveAnswer(event.remoteIp, event.ts);
             bucket.domain = answer == null ? null : answer.queryName;
         }
-        if (sent) {
-            bucket.bytesOut += Math.max(0, event.size);
-            bucket.packetsOut++;
-        } else {
-            bucket.bytesIn += Math.max(0, event.size);
-            bucket.packetsIn++;
-        }
+        bucket.bytesOut += bytesOut;
+        bucket.packetsOut += packetsOut;
+        bucket.bytesIn += bytesIn;
+        bucket.packetsIn += packetsIn;
         buckets.put(key, bucket);
     }
 

@@ -5,6 +5,7 @@ import static io.etwcorr.jobs.normalize.RawProps.UINT32_MAX;
 
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
+import io.etwcorr.schemas.etw.CoalescedTransfers;
 import io.etwcorr.schemas.etw.DnsClient;
 import io.etwcorr.schemas.etw.EtwCatalog;
 import io.etwcorr.schemas.etw.EtwProvider;
@@ -176,6 +177,10 @@ public final class EventNormalizer implements Serializable {
     }
 
     private static void collector(RawEvent raw, EtwEvent event) throws RawEventException {
+        if (raw.id() == CoalescedTransfers.ID) {
+            CoalescedTransfersNormalizer.normalize(raw, event);
+            return;
+        }
         if (raw.id() != 1) {
             event.kind = EventKind.PASSED_OVER;
             return;

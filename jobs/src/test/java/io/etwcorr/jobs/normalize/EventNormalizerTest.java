@@ -376,7 +376,7 @@ class EventNormalizerTest {
                 arguments(DNS_CLIENT, 3010),
                 arguments(KERNEL_NETWORK, 17),
                 arguments(KERNEL_NETWORK, 44),
-                arguments(COLLECTOR, 2),
+                arguments(COLLECTOR, 3),
                 arguments("Microsoft-Windows-Security-Auditing", 4688),
                 arguments("Microsoft-Windows-Kernel-Processes", 1));
     }
