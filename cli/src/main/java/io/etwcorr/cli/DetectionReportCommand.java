@@ -52,18 +52,22 @@ public final class DetectionReportCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A smoke run of " + QUICK_CELLS + " cells.")
     boolean quick;
 
+    @Option(names = "--coalesce", description = "Evaluate on what the collectors send with coalesced transfers on "
+            + "(one record per connection per burst window) instead of every send and receive.")
+    boolean coalesce;
+
     @Override
     public Integer call() throws Exception {
         Path target = target();
         PrintWriter console = spec.commandLine().getOut();
         int cellCount = cells != null ? cells : quick ? QUICK_CELLS : DEFAULT_CELLS;
-        EvaluationPlan plan = new EvaluationPlan(seed, cellCount, GridOptions.defaults());
+        EvaluationPlan plan = new EvaluationPlan(seed, cellCount, GridOptions.defaults(), coalesce);
         EvaluationResult result = DetectionEvaluation.run(plan, stage -> {
             console.println("detection-report: " + stage);
             console.flush();
         });
         String command = "./etwcorr detection-report --cells " + cellCount + " --seed " + seed
-                + (updateDocs ? " --update-docs" : "");
+                + (coalesce ? " --coalesce" : "") + (updateDocs ? " --update-docs" : "");
         String markdown = DetectionReport.markdown(result, RunInfo.here(gitCommit(), command));
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());

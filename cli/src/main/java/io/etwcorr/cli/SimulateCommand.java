@@ -1,5 +1,6 @@
 package io.etwcorr.cli;
 
+import io.etwcorr.collector.coalesce.CoalesceSettings;
 import io.etwcorr.collector.delivery.KafkaRawProducer;
 import io.etwcorr.simulator.BenignMix;
 import io.etwcorr.simulator.CorpusWriter;
@@ -67,6 +68,10 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "sysmon-xml (Sysmon as the event log's XML export).")
     String format;
 
+    @Option(names = "--coalesce", description = "File only, raw format: write what the collectors send with coalesced "
+            + "transfers on (one record per connection per burst window) instead of every send and receive.")
+    boolean coalesce;
+
     @Option(names = "--property", paramLabel = "KEY=VALUE", description = "Kafka only: a client property (repeatable).")
     Map<String, String> properties = new LinkedHashMap<>();
 
@@ -92,9 +97,14 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!format.equals("raw") && target.out == null) {
             throw new ParameterException(spec.commandLine(), "--format " + format + " writes files only (--out)");
         }
+        if (coalesce && (target.out == null || !format.equals("raw"))) {
+            throw new ParameterException(spec.commandLine(), "--coalesce writes raw-event files only (--out, --format raw)");
+        }
         if (target.out != null) {
             GroundTruth truth = switch (format) {
-                case "raw" -> CorpusWriter.write(fleet, target.out);
+                case "raw" -> coalesce
+                        ? CorpusWriter.write(fleet, target.out, file -> new CoalescingCollectors(CoalesceSettings.DEFAULTS, file))
+                        : CorpusWriter.write(fleet, target.out);
                 case "winlogbeat" -> SysmonCorpusWriter.write(fleet, target.out, SysmonCorpusWriter.Shape.WINLOGBEAT);
                 case "sysmon-xml" -> SysmonCorpusWriter.write(fleet, target.out, SysmonCorpusWriter.Shape.XML);
                 default -> throw new ParameterException(spec.commandLine(),

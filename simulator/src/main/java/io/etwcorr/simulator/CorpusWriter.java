@@ -1,5 +1,6 @@
 package io.etwcorr.simulator;
 
+import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventCodec;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -22,11 +25,34 @@ public final class CorpusWriter {
     private CorpusWriter() {
     }
 
+    /**
+     * A step between the fleet and the file, such as the collector's coalescing: it gets every event in
+     * the fleet's order and hands what it sends on; {@link #finish} at the end hands on what it still holds.
+     */
+    public interface Stage extends Consumer<RawEvent> {
+        void finish();
+    }
+
     /** Writes the corpus of {@code spec} to {@code events} and its truth file; returns the truth. */
     public static GroundTruth write(FleetSpec spec, Path events) throws IOException {
+        return write(spec, events, file -> new Stage() {
+            @Override
+            public void accept(RawEvent event) {
+                file.accept(event);
+            }
+
+            @Override
+            public void finish() {
+            }
+        });
+    }
+
+    /** As {@link #write(FleetSpec, Path)}, the events passing through the stage {@code before} makes for the file. */
+    public static GroundTruth write(FleetSpec spec, Path events, Function<Consumer<RawEvent>, Stage> before)
+            throws IOException {
         GroundTruth truth;
         try (Writer out = open(events)) {
-            truth = FleetSimulator.generate(spec, event -> {
+            Stage stage = before.apply(event -> {
                 try {
                     out.write(RawEventCodec.encodeToString(event));
                     out.write('\n');
@@ -34,6 +60,8 @@ public final class CorpusWriter {
                     throw new UncheckedIOException(e);
                 }
             });
+            truth = FleetSimulator.generate(spec, stage);
+            stage.finish();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

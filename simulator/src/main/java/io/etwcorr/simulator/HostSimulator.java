@@ -53,7 +53,7 @@ final class HostSimulator {
         this.run = Seeds.uuid(Seeds.random(spec.seed(), Seeds.RUN_ID, index)).toString();
         this.processes = new SimulatedProcessTable(random, 1);
         this.booted = new BootedHost(processes, random, index, spec.startMicros());
-        this.traffic = new Traffic(this, random, index);
+        this.traffic = new Traffic(this, random, new TransferShape(Seeds.random(spec.seed(), Seeds.TRANSFER_SHAPE, index)), index);
         long rundownTime = spec.startMicros();
         for (SimProcess process : booted.inBootOrder) {
             rundownTime += Micros.millisBetween(random, 0.02, 0.3);

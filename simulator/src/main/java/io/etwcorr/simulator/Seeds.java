@@ -15,6 +15,7 @@ final class Seeds {
     static final long IMPLANT_WIRE = 4;
     static final long C2_ADDRESSES = 5;
     static final long GRID = 6;
+    static final long TRANSFER_SHAPE = 7;
 
     private Seeds() {
     }

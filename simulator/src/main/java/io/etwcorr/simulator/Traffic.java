@@ -14,14 +14,16 @@ final class Traffic {
 
     private final HostSimulator host;
     private final SplittableRandom random;
+    private final TransferShape shape;
     final String ipv4;
     final String ipv6;
     private int nextPortOffset;
     private long nextConnectionId;
 
-    Traffic(HostSimulator host, SplittableRandom random, int hostIndex) {
+    Traffic(HostSimulator host, SplittableRandom random, TransferShape shape, int hostIndex) {
         this.host = host;
         this.random = random;
+        this.shape = shape;
         int n = hostIndex + 10;
         this.ipv4 = "10." + (16 + n / 62_500) + "." + (n / 250 % 250) + "." + (1 + n % 250);
         this.ipv6 = "2001:db8:10::" + Integer.toHexString(n + 1);
@@ -37,7 +39,7 @@ final class Traffic {
         return completed;
     }
 
-    /** An outbound connect of {@code owner} to {@code remote}:{@code port}, logged at {@code t}. */
+    /** An outbound connect of {@code owner} to {@code remote}:{@code port}, logged at {@code t}, and its TLS handshake on 443. */
     TcpConnection connect(long t, SimProcess owner, String remote, int port) {
         nextPortOffset = (nextPortOffset + 1 + random.nextInt(3)) % EPHEMERAL_PORTS;
         nextConnectionId += 0x40L * (1 + random.nextInt(16));
@@ -45,25 +47,25 @@ final class Traffic {
         TcpConnection connection = new TcpConnection(owner, ipv6Remote ? ipv6 : ipv4, FIRST_EPHEMERAL_PORT + nextPortOffset,
                 remote, port, nextConnectionId);
         host.emit(EtwEvents.tcpConnect(t, connection));
+        shape.handshake(host, t, connection);
         return connection;
     }
 
-    /** One request and its response on {@code c}; returns the time of the response. */
+    /** One request and its response on {@code c} (as {@link TransferShape} splits them); returns the response's end. */
     long exchange(long t, TcpConnection c, int sent, int received) {
-        host.emit(EtwEvents.tcpSend(t, c, sent));
+        shape.send(host, t, c, sent);
         long answered = t + Micros.millisBetween(random, 20, 180);
-        host.emit(EtwEvents.tcpReceive(answered, c, received));
-        return answered;
+        return shape.receive(host, answered, c, received);
     }
 
+    /** A write of {@code size} bytes on {@code c}; returns the time of its last send event. */
     long send(long t, TcpConnection c, int size) {
-        host.emit(EtwEvents.tcpSend(t, c, size));
-        return t;
+        return shape.send(host, t, c, size);
     }
 
+    /** A response of {@code size} bytes on {@code c}; returns the time of its last receive event. */
     long receive(long t, TcpConnection c, int size) {
-        host.emit(EtwEvents.tcpReceive(t, c, size));
-        return t;
+        return shape.receive(host, t, c, size);
     }
 
     long disconnect(long t, TcpConnection c) {

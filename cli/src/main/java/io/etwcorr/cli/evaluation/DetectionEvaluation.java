@@ -2,6 +2,8 @@ package io.etwcorr.cli.evaluation;
 
 import io.etwcorr.cli.AnalyzeCommand;
 import io.etwcorr.simulator.CorpusGrid;
+import io.etwcorr.cli.CoalescingCollectors;
+import io.etwcorr.collector.coalesce.CoalesceSettings;
 import io.etwcorr.simulator.CorpusWriter;
 import io.etwcorr.simulator.FleetSpec;
 import io.etwcorr.simulator.GroundTruth;
@@ -53,7 +55,9 @@ public final class DetectionEvaluation {
                 fleet.hosts(), fleet.durationS() / 3600.0));
         long started = System.nanoTime();
         Path events = work.resolve("corpus.jsonl.gz");
-        GroundTruth truth = CorpusWriter.write(fleet, events);
+        GroundTruth truth = plan.coalesce()
+                ? CorpusWriter.write(fleet, events, file -> new CoalescingCollectors(CoalesceSettings.DEFAULTS, file))
+                : CorpusWriter.write(fleet, events);
         double generateS = secondsSince(started);
 
         progress.accept(String.format("analyzing: %.0f MB of gzip events (generated in %.0f s)", Files.size(events) / 1e6, generateS));
