@@ -32,7 +32,7 @@ public final class CoalescingCollectors implements CorpusWriter.Stage {
     @Override
     public void accept(RawEvent event) {
         eventsIn++;
-        if (event.ts() - lastTick >= TICK_MICROS) {
+        if (lastTick == Long.MIN_VALUE || event.ts() - lastTick >= TICK_MICROS) {
             lastTick = event.ts();
             for (Host host : hosts.values()) {
                 host.coalescer.tick(event.ts());

@@ -53,6 +53,15 @@ final class BenignActivities {
         if (mix.noise() && scale > 0) {
             host.schedule(start + Micros.exponential(random, FileNoise.MEAN_GAP_S / scale), new FileNoise(scale));
         }
+        if (mix.browsing() && mix.pageVisitsPerMinute() * scale > 0) {
+            // Its own random stream: whether and when a host streams shifts none of the other draws.
+            SplittableRandom streams = Seeds.random(spec.seed(), Seeds.VIDEO_STREAMING, host.index);
+            if (streams.nextDouble() < VideoStreaming.HOST_SHARE) {
+                VideoStreaming video = new VideoStreaming(booted.browser, streams);
+                host.truth.benign(host, booted.browser, VideoStreaming.DOMAIN, BenignCategory.BROWSER);
+                host.schedule(video.firstSession(start), video);
+            }
+        }
     }
 
     private static void poll(HostSimulator host, long start, SimProcess process, String domain, long periodS, double jitter,

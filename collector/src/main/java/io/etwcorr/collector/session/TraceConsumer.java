@@ -237,7 +237,10 @@ public final class TraceConsumer implements AutoCloseable {
         if (realTime) {
             tickMicros = Math.max(tickMicros, ChronoUnit.MICROS.between(Instant.EPOCH, now) - LIVE_DELIVERY_LAG_MICROS);
         }
-        if (tickMicros != Long.MIN_VALUE && tickMicros - lastCoalesceTickMicros >= COALESCE_TICK_MICROS) {
+        if (tickMicros == Long.MIN_VALUE) {
+            return; // nothing read yet
+        }
+        if (lastCoalesceTickMicros == Long.MIN_VALUE || tickMicros - lastCoalesceTickMicros >= COALESCE_TICK_MICROS) {
             lastCoalesceTickMicros = tickMicros;
             coalescer.tick(tickMicros);
         }

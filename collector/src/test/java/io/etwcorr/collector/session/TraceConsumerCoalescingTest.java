@@ -82,9 +82,10 @@ class TraceConsumerCoalescingTest {
     @Test
     void aReplayClosesIdleWindowsInTheFilesOwnTime(@TempDir Path dir) throws Exception {
         Path etl = Files.write(dir.resolve("incident.etl"), new byte[] {1});
-        // Five bursts of three sends, 30 s apart, on one kept-alive connection: a beacon's check-ins.
+        // Five bursts of three sends, 30 s apart, each on its own connection: only the file's time
+        // (a tick at the next burst) can close a burst's window before the end of the file.
         List<EtwEventFixture> fixtures = LongStream.range(0, 15)
-                .mapToObj(i -> tcp(TCP_SEND_V4, 7, 100, T0 + (i / 3) * 30_000_000 + (i % 3) * 10_000))
+                .mapToObj(i -> tcp(TCP_SEND_V4, 10 + i / 3, 100, T0 + (i / 3) * 30_000_000 + (i % 3) * 10_000))
                 .toList();
         FakeEtwApi api = new FakeEtwApi(fixtures);
         ListEventSink sink = ListEventSink.open();
@@ -105,6 +106,31 @@ class TraceConsumerCoalescingTest {
                         tuple(T0 + 60_000_000, 3L, 300L),
                         tuple(T0 + 90_000_000, 3L, 300L),
                         tuple(T0 + 120_000_000, 3L, 300L));
+    }
+
+    @Test
+    void aLiveSessionClosesAnIdleWindowOnTheWallClockWithoutAnotherEvent() {
+        FakeEtwApi api = new FakeEtwApi(List.of(tcp(TCP_SEND_V4, 1, 517, T0), tcp(TCP_RECEIVE_V4, 1, 1460, T0 + 30_000)));
+        ListEventSink sink = ListEventSink.open();
+        TraceSession session = new TraceSession(api, "etwcorr-test", BufferSettings.DEFAULT, ProviderSpec.defaults());
+        session.start();
+        MutableClock live = new MutableClock(Instant.ofEpochSecond(0, T0 * 1_000));
+        consumer = new TraceConsumer(api, session, EventRecordDecoder.standard(), EventFilter.builder().build(), sink,
+                Enrichment.NONE, new ConsumerSettings(HOST, 64, Duration.ofHours(1)), CoalesceSettings.DEFAULTS, live);
+        consumer.start();
+        Await.until("the delivery", () -> api.allDelivered.getCount() == 0);
+
+        live.advance(Duration.ofMillis(2_100)); // the live delivery lag and a little more: not yet the idle gap
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(sink.events()).as("still within the idle gap").isEmpty();
+        live.advance(Duration.ofMillis(200));
+        Await.until("the window closed by the tick", () -> sink.events().size() == 1);
+
+        assertThat(sink.events().get(0).props()).containsEntry("sends", 1L).containsEntry("recvs", 1L);
     }
 
     private static EtwEventFixture tcp(int id, long connid, long size, long ts) {
