@@ -1,5 +1,6 @@
 package io.etwcorr.cli;
 
+import io.etwcorr.collector.config.CollectorConfig;
 import io.etwcorr.collector.delivery.KafkaRawProducer;
 import io.etwcorr.simulator.BenignMix;
 import io.etwcorr.simulator.FleetSpec;
@@ -101,7 +102,8 @@ final class Demo implements AutoCloseable {
             FleetSpec fleet = new FleetSpec(options.seed(), options.hosts(), System.currentTimeMillis() * 1000,
                     SIMULATED_SECONDS, 1.0, List.of(ImplantSpec.story(0)), BenignMix.defaults());
             KafkaRawProducer producer = new KafkaRawProducer(kafka.bootstrapServers(), topics.raw, Map.of());
-            FleetFeeder feeder = new FleetFeeder(fleet, options.speed(), producer);
+            // The hosts send what collectors with the shipped defaults send (coalesced transfers, once they are the default).
+            FleetFeeder feeder = new FleetFeeder(fleet, options.speed(), producer, new CollectorConfig().coalesce.settings());
             AtomicLong alertCount = new AtomicLong();
             RunModel run = new RunModel();
             List<AlertTail> tails = new ArrayList<>();

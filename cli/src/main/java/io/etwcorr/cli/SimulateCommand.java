@@ -68,8 +68,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "sysmon-xml (Sysmon as the event log's XML export).")
     String format;
 
-    @Option(names = "--coalesce", description = "File only, raw format: write what the collectors send with coalesced "
-            + "transfers on (one record per connection per burst window) instead of every send and receive.")
+    @Option(names = "--coalesce", description = "Raw format only: what the collectors send with coalesced transfers on "
+            + "(one record per connection per burst window) instead of every send and receive.")
     boolean coalesce;
 
     @Option(names = "--property", paramLabel = "KEY=VALUE", description = "Kafka only: a client property (repeatable).")
@@ -97,8 +97,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!format.equals("raw") && target.out == null) {
             throw new ParameterException(spec.commandLine(), "--format " + format + " writes files only (--out)");
         }
-        if (coalesce && (target.out == null || !format.equals("raw"))) {
-            throw new ParameterException(spec.commandLine(), "--coalesce writes raw-event files only (--out, --format raw)");
+        if (coalesce && !format.equals("raw")) {
+            throw new ParameterException(spec.commandLine(), "--coalesce applies to raw events only (--format raw)");
         }
         if (target.out != null) {
             GroundTruth truth = switch (format) {
@@ -125,7 +125,7 @@ public final class SimulateCommand implements Callable<Integer> {
             err.flush();
         });
         try (KafkaRawProducer producer = new KafkaRawProducer(target.bootstrapServers, topic, properties)) {
-            FleetFeeder feeder = new FleetFeeder(fleet, speed, producer);
+            FleetFeeder feeder = new FleetFeeder(fleet, speed, producer, coalesce ? CoalesceSettings.DEFAULTS : CoalesceSettings.OFF);
             feeder.run();
             out.printf("simulate: %,d events from %d hosts sent to %s at %s (%d failed%s)%n", producer.sent(), hosts,
                     topic, target.bootstrapServers, producer.failed(),

@@ -64,7 +64,7 @@ public final class BenchmarkRunner {
     private BenchmarkRunner() {}
 
     /** The stages of a run, in the order they run; {@code --stages} picks some. */
-    public enum Stage { E2E, LATENCY, SOAK, ANALYZE, STATE, BACKENDS, COLLECTOR }
+    public enum Stage { E2E, LATENCY, SOAK, ANALYZE, STATE, BACKENDS, COLLECTOR, COALESCE }
 
     public static BenchReport run(Options options, Set<Stage> stages, Path repoDir, Consumer<String> progress)
             throws Exception {
@@ -118,6 +118,12 @@ public final class BenchmarkRunner {
                     return null;
                 });
             }
+            if (stages.contains(Stage.COALESCE)) {
+                stage("coalesce", COALESCE_KEYS, report, progress, () -> {
+                    coalesce(options, report, progress);
+                    return null;
+                });
+            }
         } finally {
             deleteRecursively(workDir);
         }
@@ -135,6 +141,28 @@ public final class BenchmarkRunner {
                 + "p99 is close to the maximum.");
         report.runtimeSeconds((System.nanoTime() - started) / 1e9);
         return report;
+    }
+
+    static final List<String> COALESCE_KEYS = List.of("events_per_host_hour", "events_per_host_hour_coalesced",
+            "raw_bytes_per_host_hour", "raw_bytes_per_host_hour_coalesced", "coalesced_event_ratio");
+
+    private static void coalesce(Options options, BenchReport report, Consumer<String> progress) {
+        int hosts = options.mode().equals("quick") ? 20 : 100;
+        CoalescingVolume.Result volume = CoalescingVolume.run(hosts, progress);
+        String setup = String.format("The demo's fleet (%d hosts, one hour, benign mix and the story implant) with the "
+                + "simulator's Kernel-Network transfer shapes (TransferShape, VideoStreaming); ", hosts);
+        report.add(new Measurement("events_per_host_hour", "Raw events per host-hour, every send and receive",
+                volume.events(), "events", setup + "every record the collector sends with coalescing off."));
+        report.add(new Measurement("events_per_host_hour_coalesced", "Raw events per host-hour, coalesced transfers",
+                volume.eventsCoalesced(), "events", setup + "the same events through each host's TransferCoalescer "
+                + "(coalesce.* defaults: 200 ms idle gap, 1 s span), windows closed on the fleet's event time."));
+        report.add(new Measurement("raw_bytes_per_host_hour", "etw.raw bytes per host-hour, every send and receive",
+                volume.bytes(), "bytes", setup + "Kafka record key (host) plus JSON value, before compression."));
+        report.add(new Measurement("raw_bytes_per_host_hour_coalesced", "etw.raw bytes per host-hour, coalesced transfers",
+                volume.bytesCoalesced(), "bytes", setup + "as above, coalesced."));
+        report.add(new Measurement("coalesced_event_ratio", "Raw events / coalesced records", volume.eventRatio(),
+                "ratio", "events_per_host_hour / events_per_host_hour_coalesced."));
+        report.goal(new Goal("Coalescing >= 5x fewer raw events on the realistic mix", "coalesced_event_ratio", 5, true));
     }
 
     /** The figures of the end-to-end stage, null in the report when it does not complete. */
