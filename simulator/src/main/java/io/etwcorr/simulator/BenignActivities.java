@@ -53,7 +53,7 @@ final class BenignActivities {
         if (mix.noise() && scale > 0) {
             host.schedule(start + Micros.exponential(random, FileNoise.MEAN_GAP_S / scale), new FileNoise(scale));
         }
-        if (mix.browsing() && mix.pageVisitsPerMinute() * scale > 0) {
+        if (mix.videoStreaming()) {
             // Its own random stream: whether and when a host streams shifts none of the other draws.
             SplittableRandom streams = Seeds.random(spec.seed(), Seeds.VIDEO_STREAMING, host.index);
             if (streams.nextDouble() < VideoStreaming.HOST_SHARE) {

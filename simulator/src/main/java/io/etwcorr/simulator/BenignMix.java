@@ -13,6 +13,9 @@ package io.etwcorr.simulator;
  * @param adminTools             short-lived cmd.exe / powershell.exe (with conhost.exe) runs, which reuse PIDs
  * @param threads                ThreadStart events of processes creating their own threads
  * @param noise                  events of a provider the jobs pass over
+ * @param videoStreaming         the browser playing video over QUIC on a quarter of the hosts ({@link VideoStreaming}):
+ *                               the bulk of a real host's Kernel-Network events, off by default because its segment
+ *                               fetches are periodic enough to alert (what a real fleet's prevalence must absorb)
  * @param pageVisitsPerMinute    page visits per minute while the user browses
  * @param adminToolRunsPerHour   admin tool runs per hour
  * @param browserPollS           period of the webmail tab's poll, seconds
@@ -28,6 +31,7 @@ public record BenignMix(
         boolean adminTools,
         boolean threads,
         boolean noise,
+        boolean videoStreaming,
         double pageVisitsPerMinute,
         double adminToolRunsPerHour,
         long browserPollS,
@@ -45,11 +49,16 @@ public record BenignMix(
 
     /** Everything on, at office-workstation rates. */
     public static BenignMix defaults() {
-        return new BenignMix(true, true, true, true, true, true, true, true, 1.5, 6, 60, 900, 30);
+        return new BenignMix(true, true, true, true, true, true, true, true, false, 1.5, 6, 60, 900, 30);
+    }
+
+    /** {@link #defaults()} with video streaming: the mix whose Kernel-Network volume is closest to a real office host's. */
+    public static BenignMix withVideo() {
+        return new BenignMix(true, true, true, true, true, true, true, true, true, 1.5, 6, 60, 900, 30);
     }
 
     /** Nothing but the process tree and the collector's heartbeats. */
     public static BenignMix none() {
-        return new BenignMix(false, false, false, false, false, false, false, false, 1.5, 6, 60, 900, 30);
+        return new BenignMix(false, false, false, false, false, false, false, false, false, 1.5, 6, 60, 900, 30);
     }
 }

@@ -8,9 +8,10 @@ import java.util.SplittableRandom;
  * streaming keeps a buffer of a few segments). A 720p–1080p stream runs at 1.5–4 Mbit/s, so a 4 s
  * segment is 0.75–2 MB; it arrives in QUIC datagrams of 1,250–1,350 bytes, which Kernel-Network logs
  * one receive indication each for 1–4 of them (UDP receive offload); the client acknowledges about
- * every fourth indication with a small datagram (QUIC's ACK frequency). One flow per session: a
- * UDP flow's callback is its first datagram after a minute of silence, so a stream is not periodic
- * callbacks. Draws come from a random stream of its own, so adding it shifts no other behaviour.
+ * every fourth indication with a small datagram (QUIC's ACK frequency). One flow per session, but
+ * its segment fetches are send bursts a few seconds apart: periodic enough to alert, so the mix has it
+ * only when asked ({@link BenignMix#withVideo()}). Draws come from a random stream of its own, so
+ * adding it shifts no other behaviour.
  */
 final class VideoStreaming implements Activity {
     static final String DOMAIN = "rr4---sn-5hne6nzd.googlevideo.com";

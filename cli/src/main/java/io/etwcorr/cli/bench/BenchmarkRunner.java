@@ -1,5 +1,6 @@
 package io.etwcorr.cli.bench;
 
+import io.etwcorr.simulator.BenignMix;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -144,13 +145,17 @@ public final class BenchmarkRunner {
     }
 
     static final List<String> COALESCE_KEYS = List.of("events_per_host_hour", "events_per_host_hour_coalesced",
-            "raw_bytes_per_host_hour", "raw_bytes_per_host_hour_coalesced", "coalesced_event_ratio");
+            "raw_bytes_per_host_hour", "raw_bytes_per_host_hour_coalesced", "coalesced_event_ratio",
+            "events_per_host_hour_without_video", "events_per_host_hour_without_video_coalesced");
 
+    /** Raw events and etw.raw bytes per host-hour with every send and receive, and with coalesced transfers. */
     private static void coalesce(Options options, BenchReport report, Consumer<String> progress) {
         int hosts = options.mode().equals("quick") ? 20 : 100;
-        CoalescingVolume.Result volume = CoalescingVolume.run(hosts, progress);
-        String setup = String.format("The demo's fleet (%d hosts, one hour, benign mix and the story implant) with the "
-                + "simulator's Kernel-Network transfer shapes (TransferShape, VideoStreaming); ", hosts);
+        CoalescingVolume.Result volume = CoalescingVolume.run(hosts, BenignMix.withVideo(), progress);
+        CoalescingVolume.Result withoutVideo = CoalescingVolume.run(hosts, BenignMix.defaults(), progress);
+        String setup = String.format("The demo's fleet (%d hosts, one hour, the story implant) with the simulator's "
+                + "Kernel-Network transfer shapes (TransferShape) and the benign mix with video streaming on a quarter "
+                + "of the hosts (BenignMix.withVideo); ", hosts);
         report.add(new Measurement("events_per_host_hour", "Raw events per host-hour, every send and receive",
                 volume.events(), "events", setup + "every record the collector sends with coalescing off."));
         report.add(new Measurement("events_per_host_hour_coalesced", "Raw events per host-hour, coalesced transfers",
@@ -162,6 +167,11 @@ public final class BenchmarkRunner {
                 volume.bytesCoalesced(), "bytes", setup + "as above, coalesced."));
         report.add(new Measurement("coalesced_event_ratio", "Raw events / coalesced records", volume.eventRatio(),
                 "ratio", "events_per_host_hour / events_per_host_hour_coalesced."));
+        report.add(new Measurement("events_per_host_hour_without_video", "Raw events per host-hour, no video",
+                withoutVideo.events(), "events", "As events_per_host_hour, the default benign mix (no video)."));
+        report.add(new Measurement("events_per_host_hour_without_video_coalesced",
+                "Raw events per host-hour, no video, coalesced", withoutVideo.eventsCoalesced(), "events",
+                "As events_per_host_hour_coalesced, the default benign mix (no video)."));
         report.goal(new Goal("Coalescing >= 5x fewer raw events on the realistic mix", "coalesced_event_ratio", 5, true));
     }
 

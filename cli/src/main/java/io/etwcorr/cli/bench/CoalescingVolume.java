@@ -4,6 +4,7 @@ import io.etwcorr.cli.CoalescingCollectors;
 import io.etwcorr.collector.coalesce.CoalesceSettings;
 import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventCodec;
+import io.etwcorr.simulator.BenignMix;
 import io.etwcorr.simulator.FleetSimulator;
 import io.etwcorr.simulator.FleetSpec;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +32,15 @@ final class CoalescingVolume {
 
     private CoalescingVolume() {}
 
-    /** The demo's fleet (benign mix, the story implant on the first host) of {@code hosts} hosts for one hour. */
-    static Result run(int hosts, Consumer<String> progress) {
+    /**
+     * The demo's fleet (the story implant on the first host) of {@code hosts} hosts for one hour, with the
+     * benign mix {@code mix}.
+     */
+    static Result run(int hosts, BenignMix mix, Consumer<String> progress) {
         Tally raw = new Tally();
         Tally coalesced = new Tally();
         CoalescingCollectors collectors = new CoalescingCollectors(CoalesceSettings.DEFAULTS, coalesced);
-        FleetSimulator.generate(FleetSpec.demo(hosts, SEED), event -> {
+        FleetSimulator.generate(FleetSpec.demo(hosts, SEED).withBenign(mix), event -> {
             raw.accept(event);
             collectors.accept(event);
         });
@@ -44,7 +48,7 @@ final class CoalescingVolume {
         double hostHours = hosts * (double) HOUR_S / 3600;
         Result result = new Result(hosts, raw.records / hostHours, coalesced.records / hostHours, raw.bytes / hostHours,
                 coalesced.bytes / hostHours);
-        progress.accept(String.format("coalesce: %,.0f raw events per host-hour, %,.0f coalesced (%.1fx fewer); "
+        progress.accept(String.format("coalesce, " + (mix.videoStreaming() ? "with" : "without") + " video: %,.0f raw events per host-hour, %,.0f coalesced (%.1fx fewer); "
                 + "%,.0f vs %,.0f bytes (%.1fx)", result.events(), result.eventsCoalesced(), result.eventRatio(),
                 result.bytes(), result.bytesCoalesced(), result.byteRatio()));
         return result;
