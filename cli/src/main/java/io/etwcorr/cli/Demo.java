@@ -102,7 +102,7 @@ final class Demo implements AutoCloseable {
             FleetSpec fleet = new FleetSpec(options.seed(), options.hosts(), System.currentTimeMillis() * 1000,
                     SIMULATED_SECONDS, 1.0, List.of(ImplantSpec.story(0)), BenignMix.defaults());
             KafkaRawProducer producer = new KafkaRawProducer(kafka.bootstrapServers(), topics.raw, Map.of());
-            // The hosts send what collectors with the shipped defaults send (coalesced transfers, once they are the default).
+            // The hosts send what collectors with the shipped defaults send: coalesced transfers.
             FleetFeeder feeder = new FleetFeeder(fleet, options.speed(), producer, new CollectorConfig().coalesce.settings());
             AtomicLong alertCount = new AtomicLong();
             RunModel run = new RunModel();

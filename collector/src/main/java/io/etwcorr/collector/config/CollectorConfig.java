@@ -119,7 +119,8 @@ public final class CollectorConfig {
      * connection per burst window instead of every Kernel-Network send and receive.
      */
     public static final class Coalesce implements ConsistencyCheck {
-        public boolean enabled = false;
+        /** On by default: the detection corpus alerts alike either way (docs/PERFORMANCE.md, "Fewer events per host"). */
+        public boolean enabled = true;
         /** A window closes after this long without a transfer; keep it at most the job's correlation.callbackGapMillis. */
         @Range(min = 1, max = 60_000)
         public long idleGapMillis = CoalesceSettings.DEFAULT_IDLE_GAP.toMillis();

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etwcorr.collector.coalesce.CoalesceSettings;
 import io.etwcorr.testkit.config.ConfigKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,5 +74,20 @@ class CollectorConfigTest {
                 .hasMessage("invalid config: providers[0].guid: is required");
         assertThatThrownBy(() -> CollectorConfig.load(null, List.of("kafka.topic=")))
                 .hasMessage("invalid config: kafka.topic: must not be empty");
+    }
+
+    @Test
+    void coalescingIsOnByDefaultAndItsSettingsAreTypedAndChecked() {
+        assertThat(new CollectorConfig().coalesce.settings()).isEqualTo(CoalesceSettings.DEFAULTS);
+        CollectorConfig config = CollectorConfig.load(null, List.of("coalesce.enabled=false", "coalesce.idleGapMillis=100",
+                "coalesce.maxSpanMillis=500", "coalesce.maxOpenWindows=64"));
+        assertThat(config.coalesce.settings()).isEqualTo(
+                new CoalesceSettings(false, Duration.ofMillis(100), Duration.ofMillis(500), 64));
+        assertThatThrownBy(() -> CollectorConfig.load(null, List.of("coalesce.idleGapMillis=0")))
+                .hasMessage("invalid config: coalesce.idleGapMillis: 0 is out of range [1, 60000]");
+        assertThatThrownBy(() -> CollectorConfig.load(null, List.of("coalesce.idleGapMillis=2000")))
+                .hasMessage("invalid config: coalesce.idleGapMillis: 2000 is above maxSpanMillis 1000");
+        assertThatThrownBy(() -> CollectorConfig.load(null, List.of("coalesce.maxOpenWindows=0")))
+                .hasMessage("invalid config: coalesce.maxOpenWindows: 0 is out of range [1, 1000000]");
     }
 }

@@ -38,6 +38,7 @@ class CollectorToKafkaITCase {
             config.host = "WS-0042";
             config.kafka.bootstrapServers = kafka.bootstrapServers();
             config.spool.directory = dir.resolve("spool").toString();
+            config.coalesce.enabled = false; // one record per fixture (TraceConsumerCoalescingTest coalesces)
             List<EtwEventFixture> fixtures = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 fixtures.addAll(EtwEventFixtures.oneOfEach(4000 + i));

@@ -40,6 +40,7 @@ class EtlReplayTest {
         fixtures.add(EtwEventFixtures.dnsQueryCompleted(TRACED_PID, "localhost", "127.0.0.1;"));
         CollectorConfig config = new CollectorConfig();
         config.filters.excludeEventIds.add(3); // the config's filter rules apply to a file too
+        config.coalesce.enabled = false; // every send as logged (TraceConsumerCoalescingTest replays coalesced)
         FakeEtwApi api = new FakeEtwApi(fixtures);
         Path out = dir.resolve("incident.jsonl.gz");
 
