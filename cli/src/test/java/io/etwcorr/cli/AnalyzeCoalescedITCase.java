@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One simulated fleet as its collectors log every Kernel-Network send and receive, and as they send
- * it with coalesced transfers: far fewer records, the same connections, flows and alerts.
+ * One simulated fleet (with video, the bulk of a real host's transfers) as its collectors log every
+ * Kernel-Network send and receive, and as they send it with coalesced transfers: far fewer records,
+ * the same connections, flows and alerts.
  */
 class AnalyzeCoalescedITCase {
     private static final int HOSTS = 8;
@@ -27,7 +28,7 @@ class AnalyzeCoalescedITCase {
     @Test
     void coalescedTransfersGiveTheSameNetworkOutputsAndAlertsAsEverySendAndReceive() throws Exception {
         FleetSpec fleet = new FleetSpec(21, HOSTS, FleetSpec.DEFAULT_START_MICROS, 3600, 1.0,
-                AnalyzeScenariosITCase.implants(), BenignMix.defaults());
+                AnalyzeScenariosITCase.implants(), BenignMix.withVideo());
         Path raw = dir.resolve("raw.jsonl.gz");
         GroundTruth truth = CorpusWriter.write(fleet, raw);
         Path coalesced = dir.resolve("coalesced.jsonl.gz");
