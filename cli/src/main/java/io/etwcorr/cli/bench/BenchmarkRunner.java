@@ -353,7 +353,7 @@ public final class BenchmarkRunner {
         CollectorJmh.Result jmh = CollectorJmh.run("quick".equals(options.mode()), progress);
         String how = "JMH (" + jmh.settings() + ", throughput mode, one thread) of CollectorPathBenchmark: an "
                 + "EVENT_RECORD laid out in native memory as ETW hands it to the callback, decoded by EventRecordDecoder, "
-                + "filtered, numbered and JSON-encoded by RawEventCodec as the sender and KafkaRawProducer do. Per "
+                + "filtered, numbered and JSON-encoded by RawRecordJson as the sender and KafkaRawProducer do. Per "
                 + "core = operations per second of the fork's CPU time (CpuTimeProfiler; JIT and GC threads included, "
                 + "so it errs low), which holds on shared cores where the wall-clock rate does not. Alone: `"
                 + CollectorJmh.COMMAND + "` after a build.";

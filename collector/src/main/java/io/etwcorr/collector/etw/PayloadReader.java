@@ -79,7 +79,12 @@ public final class PayloadReader {
 
     /** A UInt64: a {@link Long}, or its decimal string when above 2^63−1 (contract rule). */
     public Object u64(String field) throws PayloadException {
-        return unsigned(rawU64(field, "UInt64"));
+        return unsigned(u64Bits(field));
+    }
+
+    /** A UInt64's 64 bits (negative above 2^63−1). */
+    public long u64Bits(String field) throws PayloadException {
+        return rawU64(field, "UInt64");
     }
 
     /** A port in network byte order, as a host-order number. */
@@ -92,22 +97,30 @@ public final class PayloadReader {
 
     /** Four address bytes in wire order as {@code a.b.c.d}. */
     public String ipv4(String field) throws PayloadException {
+        return IpAddressText.ipv4(ipv4Bits(field));
+    }
+
+    /** Four address bytes in wire order, read big-endian ({@code a} in the top byte). */
+    public int ipv4Bits(String field) throws PayloadException {
         require(4, field, "IPv4 address");
-        String text = IpAddressText.ipv4(payload.get(position) & 0xff, payload.get(position + 1) & 0xff,
-                payload.get(position + 2) & 0xff, payload.get(position + 3) & 0xff);
+        int address = Integer.reverseBytes(payload.getInt(position));
         position += 4;
-        return text;
+        return address;
     }
 
     /** Sixteen address bytes in wire order in RFC 5952 text (IPv4-mapped as {@code a.b.c.d}). */
     public String ipv6(String field) throws PayloadException {
+        long[] address = new long[2];
+        ipv6Bits(field, address, 0);
+        return IpAddressText.ipv6(address[0], address[1]);
+    }
+
+    /** Sixteen address bytes in wire order, read big-endian into {@code into[at]} (first 8) and {@code into[at + 1]}. */
+    public void ipv6Bits(String field, long[] into, int at) throws PayloadException {
         require(16, field, "IPv6 address");
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((payload.get(position + 2 * i) & 0xff) << 8) | (payload.get(position + 2 * i + 1) & 0xff);
-        }
+        into[at] = Long.reverseBytes(payload.getLong(position));
+        into[at + 1] = Long.reverseBytes(payload.getLong(position + 8));
         position += 16;
-        return IpAddressText.ipv6(groups);
     }
 
     /** A FILETIME as microseconds since the Unix epoch (negative before 1970). */
@@ -117,13 +130,18 @@ public final class PayloadReader {
 
     /** A pointer, 8 bytes or 4 with the 32-bit header flag, as {@link #u64}'s JSON value. */
     public Object pointer(String field) throws PayloadException {
+        return unsigned(pointerBits(field));
+    }
+
+    /** A pointer's bits, 8 bytes or 4 (zero-extended) with the 32-bit header flag. */
+    public long pointerBits(String field) throws PayloadException {
         if (pointers32Bit) {
             require(4, field, "Pointer (32-bit)");
             long value = payload.getInt(position) & 0xffff_ffffL;
             position += 4;
             return value;
         }
-        return unsigned(rawU64(field, "Pointer"));
+        return rawU64(field, "Pointer");
     }
 
     /** A NUL-terminated UTF-16LE string (the terminator is consumed, not returned). */
@@ -298,7 +316,8 @@ public final class PayloadReader {
         return value;
     }
 
-    private static Object unsigned(long value) {
+    /** An unsigned 64-bit value as the contract's JSON value: a {@link Long}, or its decimal string above 2^63−1. */
+    static Object unsigned(long value) {
         return value >= 0 ? (Object) value : Long.toUnsignedString(value);
     }
 

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -80,7 +79,7 @@ class MalformedPayloadTest {
                 .u32("SessionID", 0).unicode("ImageName", longName);
         byte[] bytes = fixture.bytes();
 
-        LinkedHashMap<String, Object> props = DECODERS.decode(EtwProvider.KERNEL_PROCESS.guid(), 1, 0,
+        Map<String, Object> props = DECODERS.decode(EtwProvider.KERNEL_PROCESS.guid(), 1, 0,
                 PayloadReader.of(bytes, 0, bytes.length, false));
 
         assertThat(props).containsEntry("ImageName", longName);
@@ -136,7 +135,7 @@ class MalformedPayloadTest {
         System.arraycopy(payload, 0, memory, CANARY_LENGTH, payload.length);
         ByteBuffer slice = ByteBuffer.wrap(memory, CANARY_LENGTH, payload.length);
         try {
-            LinkedHashMap<String, Object> props = DECODERS.decode(key.provider(), key.id(), key.version(),
+            Map<String, Object> props = DECODERS.decode(key.provider(), key.id(), key.version(),
                     PayloadReader.of(slice, pointers32Bit));
             assertThat(props).as("decoded by " + key).isNotNull();
             assertNoCanaryIn(props, key);

@@ -11,8 +11,8 @@ import io.etwcorr.schemas.etw.EventLayout;
 import io.etwcorr.schemas.etw.WireType;
 import io.etwcorr.testkit.etw.PayloadFixture;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -72,7 +72,7 @@ class ManifestConformanceTest {
         PayloadDecoder decoder = DECODERS.find(event.provider(), event.id(), event.version());
         assertThat(decoder).as("decoder of " + event).isNotNull();
 
-        LinkedHashMap<String, Object> props = decoder.decode(reader);
+        Map<String, Object> props = decoder.decode(reader);
 
         assertThat(props).containsExactlyEntriesOf(payload.expected());
         assertThat(reader.remaining()).as("bytes left unread").isZero();
@@ -110,7 +110,8 @@ class ManifestConformanceTest {
         return new EtwProperty(field.name(), wire);
     }
 
-    private static PayloadFixture payload(Event event, boolean pointers32Bit) {
+    /** A payload laid out from the manifest alone, with a distinct value per field. */
+    static PayloadFixture payload(Event event, boolean pointers32Bit) {
         PayloadFixture payload = new PayloadFixture(pointers32Bit);
         long value = 7;
         for (Field field : event.fields()) {
