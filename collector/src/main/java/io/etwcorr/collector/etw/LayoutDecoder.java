@@ -3,7 +3,6 @@ package io.etwcorr.collector.etw;
 import io.etwcorr.schemas.etw.EtwProperty;
 import io.etwcorr.schemas.etw.EventLayout;
 import io.etwcorr.schemas.etw.WireType;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -21,8 +20,6 @@ public final class LayoutDecoder implements PayloadDecoder {
     final byte[][] jsonKeys;
     private final int wordCount;
     private final int textCount;
-    /** Sized so the props map never resizes: the default load factor is 0.75. */
-    private final int mapCapacity;
 
     public LayoutDecoder(EventLayout layout) {
         List<EtwProperty> properties = layout.properties();
@@ -51,7 +48,6 @@ public final class LayoutDecoder implements PayloadDecoder {
         }
         wordCount = words;
         textCount = texts;
-        mapCapacity = (int) Math.ceil(count / 0.75);
     }
 
     @Override
@@ -77,32 +73,6 @@ public final class LayoutDecoder implements PayloadDecoder {
             }
         }
         return new DecodedProps(this, words, texts);
-    }
-
-    /** The map of boxed values the decoder made before {@link DecodedProps}; kept only to compare the two. */
-    public LinkedHashMap<String, Object> decodeToMap(PayloadReader payload) throws PayloadException {
-        LinkedHashMap<String, Object> props = new LinkedHashMap<>(mapCapacity);
-        for (int i = 0; i < names.length; i++) {
-            props.put(names[i], read(payload, names[i], types[i]));
-        }
-        return props;
-    }
-
-    private static Object read(PayloadReader payload, String name, WireType type) throws PayloadException {
-        return switch (type) {
-            case UINT16 -> payload.u16(name);
-            case UINT32 -> payload.u32(name);
-            case UINT64 -> payload.u64(name);
-            case POINTER -> payload.pointer(name);
-            case FILETIME -> payload.filetimeMicros(name);
-            case UNICODE_STRING -> payload.unicodeString(name);
-            case ANSI_STRING -> payload.ansiString(name);
-            case SID -> payload.sid(name);
-            case IPV4 -> payload.ipv4(name);
-            case IPV6 -> payload.ipv6(name);
-            case PORT -> payload.port(name);
-            case GUID -> payload.guid(name);
-        };
     }
 
     private static boolean isText(WireType type) {
