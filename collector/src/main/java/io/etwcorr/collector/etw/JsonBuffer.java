@@ -17,6 +17,9 @@ public final class JsonBuffer {
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** Tens and ones digit of 0..99. */
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
     /** Per ASCII character: 0 = written as is, -1 = {@code \}{@code u00XX}, else the letter after the backslash. */
     private static final byte[] ESCAPES = new byte[128];
 
@@ -31,6 +34,10 @@ public final class JsonBuffer {
         ESCAPES['\n'] = 'n';
         ESCAPES['\f'] = 'f';
         ESCAPES['\r'] = 'r';
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
     }
 
     private byte[] bytes;
@@ -81,14 +88,29 @@ public final class JsonBuffer {
             bytes[length++] = '-';
             value = -value;
         }
-        int digits = 1;
-        for (long rest = value / 10; rest != 0; rest /= 10) {
-            digits++;
+        int end = length + digitCount(value);
+        int at = end;
+        // Two digits per division, and int arithmetic once the value fits: the encode's hottest loop.
+        while (value > Integer.MAX_VALUE) {
+            long quotient = value / 100;
+            int pair = (int) (value - quotient * 100);
+            bytes[--at] = ONES[pair];
+            bytes[--at] = TENS[pair];
+            value = quotient;
         }
-        int end = length + digits;
-        for (int i = end - 1; i >= length; i--) {
-            bytes[i] = (byte) ('0' + value % 10);
-            value /= 10;
+        int rest = (int) value;
+        while (rest >= 100) {
+            int quotient = rest / 100;
+            int pair = rest - quotient * 100;
+            bytes[--at] = ONES[pair];
+            bytes[--at] = TENS[pair];
+            rest = quotient;
+        }
+        if (rest >= 10) {
+            bytes[--at] = ONES[rest];
+            bytes[--at] = TENS[rest];
+        } else {
+            bytes[--at] = (byte) ('0' + rest);
         }
         length = end;
     }
@@ -158,6 +180,14 @@ public final class JsonBuffer {
                 started = true;
             }
         }
+    }
+
+    private static int digitCount(long nonNegative) {
+        int digits = 1;
+        for (long bound = 10; digits < 19 && nonNegative >= bound; bound *= 10) {
+            digits++;
+        }
+        return digits;
     }
 
     private static int unicodeEscape(byte[] out, int at, char c) {
