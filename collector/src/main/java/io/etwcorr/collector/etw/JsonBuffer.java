@@ -60,6 +60,11 @@ public final class JsonBuffer {
         return Arrays.copyOf(bytes, length);
     }
 
+    /** The bytes written from offset {@code start} on, copied. */
+    byte[] copyFrom(int start) {
+        return Arrays.copyOfRange(bytes, start, length);
+    }
+
     /** The bytes written since the last reset as text (for ASCII-only content such as addresses). */
     String toAsciiString() {
         return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);

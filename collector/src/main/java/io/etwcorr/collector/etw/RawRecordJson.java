@@ -16,7 +16,9 @@ import java.util.Map;
 public final class RawRecordJson {
     /** Larger than most records; a bigger one grows its thread's buffer, which is let go afterwards. */
     private static final int BUFFER_BYTES = 1024;
-    private static final ThreadLocal<JsonBuffer> BUFFERS = ThreadLocal.withInitial(() -> new JsonBuffer(BUFFER_BYTES));
+    private static final ThreadLocal<Writer> WRITERS = ThreadLocal.withInitial(Writer::new);
+    /** Envelope strings (host, run, provider, guid) remembered quoted, per thread. */
+    private static final int QUOTED_STRINGS = 16;
 
     private static final byte[] V = ascii("{\"v\":");
     private static final byte[] HOST = ascii(",\"host\":");
@@ -38,32 +40,34 @@ public final class RawRecordJson {
 
     /** The record as compact UTF-8 JSON, envelope fields in contract order, property order kept. */
     public static byte[] encode(RawEvent event) {
-        JsonBuffer out = BUFFERS.get();
+        Writer writer = WRITERS.get();
+        JsonBuffer out = writer.out;
         out.reset();
-        write(event, out);
+        write(event, writer);
         byte[] encoded = out.toByteArray();
         if (encoded.length > RawEventCodec.MAX_RECORD_BYTES) {
-            BUFFERS.remove(); // keep no oversized buffer for the thread's lifetime
+            WRITERS.remove(); // keep no oversized buffer for the thread's lifetime
         }
         return encoded;
     }
 
-    private static void write(RawEvent e, JsonBuffer out) {
+    private static void write(RawEvent e, Writer writer) {
+        JsonBuffer out = writer.out;
         out.raw(V);
         out.number(e.v());
         out.raw(HOST);
-        out.string(e.host());
+        writer.envelopeString(e.host());
         out.raw(RUN);
-        out.string(e.run());
+        writer.envelopeString(e.run());
         out.raw(SEQ);
         out.number(e.seq());
         out.raw(TS);
         out.number(e.ts());
         out.raw(PROVIDER);
-        out.string(e.provider());
+        writer.envelopeString(e.provider());
         if (e.guid() != null) {
             out.raw(GUID);
-            out.string(e.guid());
+            writer.envelopeString(e.guid());
         }
         out.raw(ID);
         out.number(e.id());
@@ -129,6 +133,30 @@ public final class RawRecordJson {
             out.bool(b);
         } else {
             throw new IllegalArgumentException("property '" + key + "' has a value the contract cannot carry: " + value);
+        }
+    }
+
+    /** One thread's buffer, and the envelope strings it wrote lately, quoted (found by identity: the same instances recur). */
+    private static final class Writer {
+        final JsonBuffer out = new JsonBuffer(BUFFER_BYTES);
+        private final String[] texts = new String[QUOTED_STRINGS];
+        private final byte[][] quoted = new byte[QUOTED_STRINGS][];
+        private int next;
+
+        void envelopeString(String text) {
+            for (int i = 0; i < QUOTED_STRINGS; i++) {
+                if (texts[i] == text && text != null) {
+                    out.raw(quoted[i]);
+                    return;
+                }
+            }
+            int start = out.length();
+            out.string(text);
+            if (text != null) {
+                texts[next] = text;
+                quoted[next] = out.copyFrom(start);
+                next = (next + 1) % QUOTED_STRINGS;
+            }
         }
     }
 

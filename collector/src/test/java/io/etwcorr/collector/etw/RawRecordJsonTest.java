@@ -98,6 +98,22 @@ class RawRecordJsonTest {
         assertThat(encode(minimal)).isEqualTo(RawEventCodec.encodeToString(minimal));
     }
 
+    /** The writer remembers envelope strings it wrote; records of other hosts and runs in between change nothing. */
+    @Test
+    void recordsOfManyHostsAndRunsInTurnEncodeAsTheCodecEncodesThem() {
+        List<RawEvent> events = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            events.add(new RawEvent(1, "WS-" + (i % 20), i % 3 == 0 ? RUN : "run-" + i, i, i, "Provider-" + (i % 18),
+                    i % 2 == 0 ? null : "22fb2cd6-0e7b-422b-a0c7-2fad1fd0e71" + (i % 10), 1, 0, null, 4, 5, Map.of("n", (long) i),
+                    null));
+        }
+        for (int round = 0; round < 2; round++) {
+            for (RawEvent event : events) {
+                assertThat(encode(event)).isEqualTo(RawEventCodec.encodeToString(event));
+            }
+        }
+    }
+
     @Test
     void aValueTheContractCannotCarryIsAClearError() {
         RawEvent event = new RawEvent(1, HOST, RUN, 0, 0, "P", null, 1, 0, null, 4, 5, Map.of("nan", Double.NaN), null);
