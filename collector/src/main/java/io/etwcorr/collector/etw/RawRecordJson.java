@@ -32,6 +32,7 @@ public final class RawRecordJson {
     private static final byte[] OPCODE = ascii(",\"opcode\":");
     private static final byte[] PID = ascii(",\"pid\":");
     private static final byte[] TID = ascii(",\"tid\":");
+    private static final byte[] PKEY = ascii(",\"pkey\":");
     private static final byte[] PROPS = ascii(",\"props\":");
     private static final byte[] X = ascii(",\"x\":");
 
@@ -81,6 +82,10 @@ public final class RawRecordJson {
         out.number(e.pid());
         out.raw(TID);
         out.number(e.tid());
+        if (e.pkey() != null) {
+            out.raw(PKEY);
+            out.number(e.pkey());
+        }
         out.raw(PROPS);
         if (e.props() instanceof DecodedProps decoded) {
             decoded.writeJson(out);

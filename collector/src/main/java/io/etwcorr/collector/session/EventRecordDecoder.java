@@ -30,6 +30,10 @@ public final class EventRecordDecoder {
     /** Microseconds between 1601-01-01 (FILETIME epoch) and 1970-01-01. */
     private static final long FILETIME_EPOCH_OFFSET_MICROS = 11_644_473_600_000_000L;
     private static final byte[] EMPTY_PAYLOAD = new byte[0];
+    /** ETW defines about twenty item types; more items than this on one event are not read. */
+    static final int MAX_EXTENDED_ITEMS = 32;
+    /** EVENT_EXTENDED_ITEM_PROCESS_START_KEY: one ULONG64. */
+    private static final int PROCESS_START_KEY_SIZE = 8;
     /** Providers a session enables are a handful; the bound only guards against a flood of unknown ones. */
     private static final int MAX_CACHED_GUIDS = 1024;
 
@@ -81,7 +85,8 @@ public final class EventRecordDecoder {
                     filetimeMicros(header.getLong(EventRecordLayout.TIMESTAMP)), providerName, guidText(provider), id,
                     version, Byte.toUnsignedInt(header.get(EventRecordLayout.EVENT_OPCODE)),
                     processOrThreadId(header.getInt(EventRecordLayout.PROCESS_ID)),
-                    processOrThreadId(header.getInt(EventRecordLayout.THREAD_ID)), decoder.decode(payload(header)), null));
+                    processOrThreadId(header.getInt(EventRecordLayout.THREAD_ID)), decoder.decode(payload(header)), null,
+                    processStartKey(header)));
         } catch (PayloadException e) {
             malformed.increment();
             return new DecodeResult.Malformed(new EventKey(provider, id, version), e.getMessage());
@@ -117,6 +122,33 @@ public final class EventRecordDecoder {
         // One copy of UserDataLength bytes is cheaper than wrapping ETW's buffer in a direct ByteBuffer through JNI.
         byte[] bytes = length == 0 || userData == 0 ? EMPTY_PAYLOAD : new Pointer(userData).getByteArray(0, length);
         return PayloadReader.of(bytes, 0, bytes.length, pointers32Bit);
+    }
+
+    /**
+     * The ProcessStartKey of the record's EVENT_HEADER_EXT_TYPE_PROCESS_START_KEY item, or null when
+     * it has none. Reads the item array (at most {@link #MAX_EXTENDED_ITEMS} items) and, of an item of
+     * that type, its 8 bytes only when its DataSize holds them: never past DataSize. A key at or
+     * above 2^63 (its top bits are not a count Windows reaches) is not carried.
+     */
+    private static Long processStartKey(ByteBuffer header) {
+        int count = Math.min(Short.toUnsignedInt(header.getShort(EventRecordLayout.EXTENDED_DATA_COUNT)), MAX_EXTENDED_ITEMS);
+        long items = header.getLong(EventRecordLayout.EXTENDED_DATA);
+        if (count == 0 || items == 0) {
+            return null;
+        }
+        ByteBuffer array = ByteBuffer.wrap(new Pointer(items).getByteArray(0, count * EventRecordLayout.EXTENDED_ITEM_SIZE))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < count; i++) {
+            int item = i * EventRecordLayout.EXTENDED_ITEM_SIZE;
+            int type = Short.toUnsignedInt(array.getShort(item + EventRecordLayout.EXTENDED_ITEM_TYPE));
+            int size = Short.toUnsignedInt(array.getShort(item + EventRecordLayout.EXTENDED_ITEM_DATA_SIZE));
+            long data = array.getLong(item + EventRecordLayout.EXTENDED_ITEM_DATA_PTR);
+            if (type == EtwConstants.EVENT_HEADER_EXT_TYPE_PROCESS_START_KEY && size >= PROCESS_START_KEY_SIZE && data != 0) {
+                long key = new Pointer(data).getLong(0);
+                return key >= 0 ? key : null;
+            }
+        }
+        return null;
     }
 
     static long filetimeMicros(long filetime) {

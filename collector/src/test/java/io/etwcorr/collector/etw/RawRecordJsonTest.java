@@ -91,7 +91,7 @@ class RawRecordJsonTest {
         x.put("cmdline", "rundll32.exe \"C:\\x.dll\",Start");
         x.put("user", "CORP\\a");
         RawEvent full = new RawEvent(1, HOST, RUN, Long.MAX_VALUE, -1, "Some-Provider \"x\"", null, 65535, 255, 0, -1, -1,
-                props, x);
+                props, x, 844_424_930_132_017L);
         RawEvent minimal = new RawEvent(1, HOST, RUN, 0, 0, "EtwCorrelation-Collector", null, 1, 0, null, 4, 5, Map.of(), null);
 
         assertThat(encode(full)).isEqualTo(RawEventCodec.encodeToString(full));

@@ -2,6 +2,7 @@ package io.etwcorr.collector.session;
 
 import io.etwcorr.testkit.etw.EtwEventFixture;
 import io.etwcorr.testkit.etw.EtwEventFixtures;
+import io.etwcorr.testkit.etw.ExtendedDataItem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,11 +11,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.etwcorr.collector.delivery.DeliveryStats;
 import io.etwcorr.collector.delivery.EventSink;
 import io.etwcorr.collector.enrich.Enrichment;
+import io.etwcorr.collector.etw.RawRecordJson;
 import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
 import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventCodec;
 import io.etwcorr.schemas.raw.RawEventException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,6 +95,26 @@ class TraceConsumerTest {
         assertThat(sink.isClosed()).isTrue();
         assertThat(api.deliveryThread()).isEqualTo("etw-process-trace");
         assertThat(consumer.stats()).isEqualTo(new ConsumerStats(records.size(), 0, 0, 0, 0, 0));
+    }
+
+    /** The fake session hands the callback a ProcessStart with a PROCESS_START_KEY item; the record sent carries it. */
+    @Test
+    void sendsTheProcessStartKeyOfTheExtendedDataInTheEnvelope() throws Exception {
+        List<EtwEventFixture> fixtures = List.of(
+                EtwEventFixtures.processStartV3(5120, PID).withExtendedData(ExtendedDataItem.processStartKey(844_424_930_132_017L)),
+                EtwEventFixtures.connectV4(PID, 4096));
+        ListEventSink sink = ListEventSink.open();
+        consumer = start(new FakeEtwApi(fixtures), sink, EventFilter.builder().build(), 1024);
+
+        Await.until("both events", () -> sink.events().size() == 2);
+        consumer.close();
+
+        List<RawEvent> events = sink.events();
+        assertThat(events).extracting(RawEvent::pkey).containsExactly(844_424_930_132_017L, null);
+        String json = new String(RawRecordJson.encode(events.get(0)), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"tid\":" + events.get(0).tid() + ",\"pkey\":844424930132017,\"props\":");
+        assertThat(RawEventCodec.decode(json)).isEqualTo(events.get(0));
+        events.forEach(TraceConsumerTest::assertValidRawRecord);
     }
 
     @Test
