@@ -155,7 +155,20 @@ final class ProcessTable {
         }
         // A holder younger than the child got the PID after the real parent had exited.
         boolean olderThanChild = child.createTime < 0 || candidate.createTime <= child.createTime;
-        return olderThanChild ? holder : null;
+        if (!olderThanChild) {
+            return null;
+        }
+        // The creator's start key (its own process, unless the parent was reassigned) names the parent
+        // across PID reuse: a holder known by another key got the PID from a process the table missed.
+        if (child.creatorStartKey != -1 && child.creatorPid == child.parentPid) {
+            if (candidate.startKey == -1) {
+                candidate.startKey = child.creatorStartKey;
+                store.putEntry(candidate);
+            } else if (candidate.startKey != child.creatorStartKey) {
+                return null;
+            }
+        }
+        return holder;
     }
 
     private void takeOverPid(ProcessEntry entry, long at) throws Exception {

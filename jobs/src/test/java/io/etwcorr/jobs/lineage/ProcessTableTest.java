@@ -66,6 +66,51 @@ class ProcessTableTest {
         assertThat(table.entry(child.entityId).parentEntityId).isNull();
     }
 
+    /**
+     * A host before Windows 10 1903 (no sequence numbers) that lost the stop of explorer.exe and the
+     * start of the process that got its PID next: without start keys the new holder's child would
+     * be explorer's; the creator's start key on each ProcessStart keeps the two processes apart.
+     */
+    @Test
+    void theCreatorsStartKeyKeepsAPidHolderApartFromTheProcessThatReusedItsPid() throws Exception {
+        EtwEvent explorer = startWithoutSequence(T0, 3000, "explorer.exe", 2900);
+        EtwEvent winword = startWithoutSequence(T0 + SECOND, 4400, "winword.exe", 3000);
+        winword.creatorStartKey = 0x0002_0000_0000_1234L;
+        // explorer.exe exits (its stop lost), tool.exe gets PID 3000 (its start lost) and starts a child
+        EtwEvent child = startWithoutSequence(T0 + HOUR, 5200, "rundll32.exe", 3000);
+        child.creatorStartKey = 0x0002_0000_0000_9876L;
+        EtwEvent sibling = startWithoutSequence(T0 + HOUR + SECOND, 5300, "notepad.exe", 3000);
+        sibling.creatorStartKey = 0x0002_0000_0000_1234L;
+        apply(explorer, winword, child, sibling);
+
+        assertThat(table.entry(winword.entityId).parentEntityId).isEqualTo(explorer.entityId);
+        assertThat(table.entry(explorer.entityId).startKey).isEqualTo(0x0002_0000_0000_1234L);
+        assertThat(table.entry(child.entityId).parentEntityId).as("started by another process with PID 3000").isNull();
+        assertThat(table.entry(sibling.entityId).parentEntityId).isEqualTo(explorer.entityId);
+    }
+
+    @Test
+    void withoutStartKeysTheParentIsThePidHolder() throws Exception {
+        EtwEvent explorer = startWithoutSequence(T0, 3000, "explorer.exe", 2900);
+        EtwEvent child = startWithoutSequence(T0 + HOUR, 5200, "rundll32.exe", 3000);
+        apply(explorer, child);
+
+        assertThat(table.entry(child.entityId).parentEntityId).isEqualTo(explorer.entityId);
+    }
+
+    /** A reassigned parent (creator and parent differ): the creator's key says nothing about the parent. */
+    @Test
+    void aCreatorsStartKeyIsNotTheKeyOfAReassignedParent() throws Exception {
+        EtwEvent explorer = startWithoutSequence(T0, 3000, "explorer.exe", 2900);
+        EtwEvent elevated = startWithoutSequence(T0 + SECOND, 4400, "cmd.exe", 3000);
+        elevated.creatorPid = 1200; // the AppInfo service starts it on explorer's behalf
+        elevated.creatorStartKey = 0x0002_0000_0000_0042L;
+        apply(explorer, elevated);
+
+        assertThat(table.entry(elevated.entityId).parentEntityId).isEqualTo(explorer.entityId);
+        assertThat(table.entry(explorer.entityId).startKey).isEqualTo(-1);
+    }
+
     @Test
     void theCreatorStartingTheFirstThreadOfItsNewChildIsNoInjection() throws Exception {
         apply(start(T0, 5120, 300, "powershell.exe", 4400, 200),
