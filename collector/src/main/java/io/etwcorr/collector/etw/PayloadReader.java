@@ -144,41 +144,49 @@ public final class PayloadReader {
         return rawU64(field, "Pointer");
     }
 
-    /** A NUL-terminated UTF-16LE string (the terminator is consumed, not returned). */
+    /**
+     * A NUL-terminated UTF-16LE string (the terminator is consumed, not returned). Without a
+     * terminator the string ends at the end of the payload: tdh.h says some providers leave the
+     * last string of an event unterminated and decoders may tolerate it. A string that is not the
+     * last field then leaves nothing for the next one, which fails as usual. An odd byte at the end
+     * is half a character, and no byte at all is no string: both are errors.
+     */
     public String unicodeString(String field) throws PayloadException {
         int end = position;
-        while (true) {
-            if (end + 2 > payload.limit()) {
-                throw new PayloadException(field + ": UnicodeString from offset " + position
-                        + " has no NUL terminator within the " + payload.limit() + "-byte payload");
-            }
-            if (payload.get(end) == 0 && payload.get(end + 1) == 0) {
-                break;
-            }
+        while (end + 2 <= payload.limit() && (payload.get(end) != 0 || payload.get(end + 1) != 0)) {
             end += 2;
         }
+        if (end + 2 <= payload.limit()) {
+            String text = utf16(position, end);
+            position = end + 2;
+            return text;
+        }
+        if (end != payload.limit() || end == position) {
+            throw new PayloadException(field + ": UnicodeString from offset " + position + " has no NUL terminator and "
+                    + (end == position ? "no" : "an odd") + " byte count to the end of the " + payload.limit() + "-byte payload");
+        }
         String text = utf16(position, end);
-        position = end + 2;
+        position = end;
         return text;
     }
 
-    /** A NUL-terminated ANSI string (the terminator is consumed, not returned). */
+    /**
+     * A NUL-terminated ANSI string (the terminator is consumed, not returned); without one, up to the
+     * end of the payload, as {@link #unicodeString} (at least one byte).
+     */
     public String ansiString(String field) throws PayloadException {
+        if (position == payload.limit()) {
+            throw new PayloadException(field + ": AnsiString at offset " + position + " is past the end of the "
+                    + payload.limit() + "-byte payload");
+        }
         int end = position;
-        while (true) {
-            if (end >= payload.limit()) {
-                throw new PayloadException(field + ": AnsiString from offset " + position
-                        + " has no NUL terminator within the " + payload.limit() + "-byte payload");
-            }
-            if (payload.get(end) == 0) {
-                break;
-            }
+        while (end < payload.limit() && payload.get(end) != 0) {
             end++;
         }
         byte[] bytes = new byte[end - position];
         payload.get(position, bytes);
         String text = new String(bytes, ANSI);
-        position = end + 1;
+        position = end < payload.limit() ? end + 1 : end;
         return text;
     }
 

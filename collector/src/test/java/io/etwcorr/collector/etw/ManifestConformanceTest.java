@@ -76,8 +76,13 @@ class ManifestConformanceTest {
 
         assertThat(props).containsExactlyEntriesOf(payload.expected());
         assertThat(reader.remaining()).as("bytes left unread").isZero();
-        assertThatThrownBy(() -> decoder.decode(PayloadReader.of(Arrays.copyOf(bytes, bytes.length - 1), 0,
-                bytes.length - 1, pointers32Bit))).as("one byte short").isInstanceOf(PayloadException.class);
+        PayloadReader oneByteShort = PayloadReader.of(Arrays.copyOf(bytes, bytes.length - 1), 0, bytes.length - 1, pointers32Bit);
+        if (event.fields().get(event.fields().size() - 1).inType().equals("AnsiString")) {
+            // Its terminator gone, a final AnsiString ends at the end of the payload with the same text (tdh.h's tolerance).
+            assertThat(decoder.decode(oneByteShort)).as("one byte short").containsExactlyEntriesOf(payload.expected());
+        } else {
+            assertThatThrownBy(() -> decoder.decode(oneByteShort)).as("one byte short").isInstanceOf(PayloadException.class);
+        }
     }
 
     @Test

@@ -57,6 +57,23 @@ class EventRecordDecoderTest {
         assertThat(item.offsetOf("DataPtr")).isEqualTo(EventRecordLayout.EXTENDED_ITEM_DATA_PTR);
     }
 
+    /** A DNS answer whose QueryResults, the last field, lacks its NUL: the text ends at UserDataLength. */
+    @Test
+    void aFinalStringWithOrWithoutItsTerminatorDecodesAlike() {
+        EtwEventFixture terminated = EtwEventFixtures.dnsQueryCompleted(PID, "cdn.evil.example", EtwEventFixtures.DNS_RESULTS);
+        EtwEventFixture unterminated = terminated.truncatedTo(terminated.payload().length - 2);
+
+        for (EtwEventFixture fixture : List.of(terminated, unterminated)) {
+            DecodeResult result = decoder.decode(NativeEventRecord.layOut(fixture).pointer());
+            assertThat(result).as(fixture.payload().length + " bytes").isInstanceOfSatisfying(DecodeResult.Decoded.class,
+                    decoded -> assertThat(decoded.event().props()).containsExactlyEntriesOf(fixture.expectedProps()));
+        }
+        DecodeResult halfCharacterShort = decoder.decode(NativeEventRecord.layOut(terminated.truncatedTo(
+                terminated.payload().length - 3)).pointer());
+        assertThat(halfCharacterShort).isInstanceOfSatisfying(DecodeResult.Malformed.class,
+                malformed -> assertThat(malformed.reason()).startsWith("QueryResults: UnicodeString"));
+    }
+
     @Test
     void carriesTheProcessStartKeyOfTheExtendedDataAmongOtherItems() {
         EtwEventFixture start = EtwEventFixtures.processStartV3(5120, PID).withExtendedData(
