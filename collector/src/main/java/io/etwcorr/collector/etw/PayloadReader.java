@@ -29,8 +29,9 @@ public final class PayloadReader {
     private final boolean pointers32Bit;
     private int position;
 
+    /** {@code payload} from index 0 up to its limit. */
     private PayloadReader(ByteBuffer payload, boolean pointers32Bit) {
-        this.payload = payload.slice().order(ByteOrder.LITTLE_ENDIAN);
+        this.payload = payload.order(ByteOrder.LITTLE_ENDIAN);
         this.pointers32Bit = pointers32Bit;
     }
 
@@ -40,12 +41,14 @@ public final class PayloadReader {
      * EVENT_HEADER_FLAG_32_BIT_HEADER, which makes Pointer fields 4 bytes long.
      */
     public static PayloadReader of(ByteBuffer payload, boolean pointers32Bit) {
-        return new PayloadReader(payload, pointers32Bit);
+        return new PayloadReader(payload.slice(), pointers32Bit);
     }
 
     /** A reader of {@code length} bytes of {@code bytes} from {@code offset}. */
     public static PayloadReader of(byte[] bytes, int offset, int length, boolean pointers32Bit) {
-        return new PayloadReader(ByteBuffer.wrap(bytes, offset, length), pointers32Bit);
+        // From offset 0 the wrapped buffer already starts at index 0 and ends at length: no slice needed.
+        ByteBuffer payload = ByteBuffer.wrap(bytes, offset, length);
+        return new PayloadReader(offset == 0 ? payload : payload.slice(), pointers32Bit);
     }
 
     /** Payload length in bytes. */
