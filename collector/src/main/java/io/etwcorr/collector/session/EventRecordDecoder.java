@@ -38,8 +38,6 @@ public final class EventRecordDecoder {
     private static final ThreadLocal<RecordBytes> RECORD_BYTES = ThreadLocal.withInitial(RecordBytes::new);
     /** ETW defines about twenty item types; more items than this on one event are not read. */
     static final int MAX_EXTENDED_ITEMS = 32;
-    /** EVENT_EXTENDED_ITEM_PROCESS_START_KEY: one ULONG64. */
-    private static final int PROCESS_START_KEY_SIZE = 8;
     /** Providers a session enables are a handful; the bound only guards against a flood of unknown ones. */
     private static final int MAX_CACHED_GUIDS = 1024;
 
@@ -154,7 +152,8 @@ public final class EventRecordDecoder {
             int type = Short.toUnsignedInt(array.getShort(item + EventRecordLayout.EXTENDED_ITEM_TYPE));
             int size = Short.toUnsignedInt(array.getShort(item + EventRecordLayout.EXTENDED_ITEM_DATA_SIZE));
             long data = array.getLong(item + EventRecordLayout.EXTENDED_ITEM_DATA_PTR);
-            if (type == EtwConstants.EVENT_HEADER_EXT_TYPE_PROCESS_START_KEY && size >= PROCESS_START_KEY_SIZE && data != 0) {
+            if (type == EtwConstants.EVENT_HEADER_EXT_TYPE_PROCESS_START_KEY
+                    && size >= EventRecordLayout.PROCESS_START_KEY_SIZE && data != 0) {
                 long key = new Pointer(data).getLong(0);
                 return key >= 0 ? key : null;
             }

@@ -25,6 +25,8 @@ final class EventRecordLayout {
     static final int EXTENDED_ITEM_TYPE = 2;
     static final int EXTENDED_ITEM_DATA_SIZE = 6;
     static final int EXTENDED_ITEM_DATA_PTR = 8;
+    /** EVENT_EXTENDED_ITEM_PROCESS_START_KEY, the data of that item type: one ULONG64, ProcessStartKey. */
+    static final int PROCESS_START_KEY_SIZE = 8;
 
     private EventRecordLayout() {
     }

@@ -55,6 +55,7 @@ class EventRecordDecoderTest {
         assertThat(item.offsetOf("ExtType")).isEqualTo(EventRecordLayout.EXTENDED_ITEM_TYPE);
         assertThat(item.offsetOf("DataSize")).isEqualTo(EventRecordLayout.EXTENDED_ITEM_DATA_SIZE);
         assertThat(item.offsetOf("DataPtr")).isEqualTo(EventRecordLayout.EXTENDED_ITEM_DATA_PTR);
+        assertThat(EventRecordLayout.PROCESS_START_KEY_SIZE).as("EVENT_EXTENDED_ITEM_PROCESS_START_KEY").isEqualTo(Long.BYTES);
     }
 
     /** A DNS answer whose QueryResults, the last field, lacks its NUL: the text ends at UserDataLength. */
