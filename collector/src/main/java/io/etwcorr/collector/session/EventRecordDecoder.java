@@ -137,7 +137,7 @@ public final class EventRecordDecoder {
      * The ProcessStartKey of the record's EVENT_HEADER_EXT_TYPE_PROCESS_START_KEY item, or null when
      * it has none. Reads the item array (at most {@link #MAX_EXTENDED_ITEMS} items) and, of an item of
      * that type, its 8 bytes only when its DataSize holds them: never past DataSize. A key at or
-     * above 2^63 (its top bits are not a count Windows reaches) is not carried.
+     * above 2^63 is not carried: the contract's {@code pkey} is a non-negative 64-bit integer.
      */
     private static Long processStartKey(ByteBuffer header) {
         int count = Math.min(Short.toUnsignedInt(header.getShort(EventRecordLayout.EXTENDED_DATA_COUNT)), MAX_EXTENDED_ITEMS);
