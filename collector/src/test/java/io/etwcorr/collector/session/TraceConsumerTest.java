@@ -132,22 +132,28 @@ class TraceConsumerTest {
         assertThat(sink.entered.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(api.allDelivered.await(10, TimeUnit.SECONDS)).as("the callback loop ends while the sink is blocked").isTrue();
         assertThat(api.deliveryNanos()).isLessThan(Duration.ofSeconds(3).toNanos());
-        // One event is held by the blocked sender, the queue holds its capacity, the rest is dropped.
-        long expectedDrops = eventCount - capacity - 1;
-        assertThat(consumer.stats().queueDrops()).isEqualTo(expectedDrops);
+        // The queue holds its capacity and the blocked sender one event, the rest is dropped. Whether
+        // the sender took its first event before the callbacks first filled the queue decides whether
+        // one more event got in: the callbacks can outrun the sender's first poll.
+        long drops = consumer.stats().queueDrops();
+        assertThat(drops).isBetween((long) eventCount - capacity - 1, (long) eventCount - capacity);
+        long kept = eventCount - drops;
 
         sink.unblock();
-        Await.until("the queued events", () -> sink.events().size() == capacity + 1);
+        Await.until("the queued events", () -> sink.events().size() == kept);
         clock.advance(HEARTBEAT);
         Await.until("a heartbeat", () -> !sink.heartbeats().isEmpty());
         consumer.close();
 
-        assertThat(sink.heartbeats().get(0).props()).containsEntry("dropped", expectedDrops);
+        assertThat(sink.events()).hasSize((int) kept);
+        assertThat(sink.heartbeats().get(0).props()).containsEntry("dropped", drops);
         // The first events fill the queue in order; which later one takes the slot the sender frees
         // depends on when the sender took its first event, so only its place in the order is certain.
         List<Long> connids = sink.events().stream().map(e -> e.propLong("connid")).toList();
         assertThat(connids.subList(0, capacity)).containsExactlyElementsOf(LongStream.range(0, capacity).boxed().toList());
-        assertThat(connids.get(capacity)).isGreaterThanOrEqualTo((long) capacity);
+        if (kept > capacity) {
+            assertThat(connids.get(capacity)).isGreaterThanOrEqualTo((long) capacity);
+        }
         assertThat(sink.records()).extracting(RawEvent::seq).containsExactlyElementsOf(seqs(sink.records().size()));
     }
 
