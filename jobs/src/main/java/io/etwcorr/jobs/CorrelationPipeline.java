@@ -32,6 +32,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                                                           │        └─ keyBy(destination) ─▶ fleet prevalence ◀── candidates with lineage
  *                                                           │                                   └─▶ anomalies
  *                                                           └─ keyBy(host): process table ◀── candidates ─▶ lineage at each candidate's time
+ *                                                                                    └─▶ health (lineage evictions)
  * </pre>
  */
 public final class CorrelationPipeline {
@@ -80,7 +81,7 @@ public final class CorrelationPipeline {
                 .name("Process lifecycle events")
                 .keyBy(event -> event.host)
                 .connect(scored.keyBy(candidate -> candidate.host))
-                .process(new LineageFunction(config.lineage))
+                .process(new LineageFunction(config.lineage, config.correlation.healthIntervalSeconds))
                 .uid("lineage").name("Process lineage and patient zero at the alert's time");
 
         SingleOutputStreamOperator<OutputRecord> anomalies = callbacks
@@ -96,7 +97,7 @@ public final class CorrelationPipeline {
                 labeledAnomalies,
                 connections,
                 connections.getSideOutput(ProcessNetworkCorrelator.FLOWS),
-                sequenced.getSideOutput(HostSequencer.HEALTH),
+                sequenced.getSideOutput(HostSequencer.HEALTH).union(withLineage.getSideOutput(LineageFunction.HEALTH)),
                 events.getSideOutput(ParseAndNormalize.DEADLETTER));
     }
 }
