@@ -9,12 +9,14 @@ import io.etwcorr.jobs.sequence.HostSequencer;
 import io.etwcorr.jobs.normalize.ParseAndNormalize;
 import io.etwcorr.jobs.network.ProcessNetworkCorrelator;
 import io.etwcorr.jobs.lineage.LineageFunction;
+import io.etwcorr.jobs.lineage.ParentExecutables;
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.Callback;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
@@ -28,7 +30,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                                                           │                                      ├─▶ flows
  *                                                           │       callbacks ◀────────────────────┘
  *                                                           │        ├─ keyBy(host|entity|destination) ─▶ beacon score ─▶ candidates
- *                                                           │        ├─ keyBy(host|exe|cmdline|destination) ─▶ group score ─▶ candidates
+ *                                                           │        ├─ keyBy(host) ─▶ parent exe ─ keyBy(host|exe|parent exe|cmdline|destination) ─▶ group score ─▶ candidates
  *                                                           │        └─ keyBy(destination) ─▶ fleet prevalence ◀── candidates with lineage
  *                                                           │                                   └─▶ anomalies
  *                                                           └─ keyBy(host): process table ◀── candidates ─▶ lineage at each candidate's time
@@ -66,20 +68,26 @@ public final class CorrelationPipeline {
                 .uid("dns-tcp-join").name("DNS ⋈ TCP per process, byte buckets");
 
         DataStream<Callback> callbacks = connections.getSideOutput(ProcessNetworkCorrelator.CALLBACKS);
+        KeyedStream<EtwEvent, String> lifecycle = sequenced
+                .filter(LineageFunction::isInput)
+                .name("Process lifecycle events")
+                .keyBy(event -> event.host);
+        // A process group includes the parent's executable, which only the host's process table knows.
+        DataStream<Callback> groupCallbacks = lifecycle
+                .connect(callbacks.keyBy(callback -> callback.host))
+                .process(new ParentExecutables(config.lineage))
+                .uid("group-parents").name("Parent executable of each callback's process");
         DataStream<BeaconCandidate> scored = callbacks
                 .keyBy(BeaconScorer.Keying.PROCESS.keySelector())
                 .process(new BeaconScorer(config.beacon, BeaconScorer.Keying.PROCESS))
                 .uid("beacon-scorer").name("Beacon score per process and destination")
-                .union(callbacks
+                .union(groupCallbacks
                         .keyBy(BeaconScorer.Keying.PROCESS_GROUP.keySelector())
                         .process(new BeaconScorer(config.beacon, BeaconScorer.Keying.PROCESS_GROUP))
                         .uid("beacon-group-scorer").name("Beacon score per process group and destination"));
 
         // Lineage first, at each candidate's own time; only then may prevalence hold it (to the end of a bounded input).
-        SingleOutputStreamOperator<BeaconCandidate> withLineage = sequenced
-                .filter(LineageFunction::isInput)
-                .name("Process lifecycle events")
-                .keyBy(event -> event.host)
+        SingleOutputStreamOperator<BeaconCandidate> withLineage = lifecycle
                 .connect(scored.keyBy(candidate -> candidate.host))
                 .process(new LineageFunction(config.lineage, config.correlation.healthIntervalSeconds))
                 .uid("lineage").name("Process lineage and patient zero at the alert's time");
