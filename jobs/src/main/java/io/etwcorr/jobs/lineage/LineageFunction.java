@@ -88,10 +88,6 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
 
     @Override
     public void open(OpenContext openContext) {
-        MapState<String, ProcessEntry> processes = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("processes", Types.STRING, Types.POJO(ProcessEntry.class)));
-        MapState<Long, String> livePids = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("live-pids", Types.LONG, Types.STRING));
         hostWatermark = getRuntimeContext().getState(new ValueStateDescriptor<>("host-watermark", Types.LONG));
         pendingCandidates = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending-candidates", Types.STRING, Types.POJO(BeaconCandidate.class)));
@@ -99,7 +95,7 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
         evictions = getRuntimeContext().getMetricGroup().counter("lineageEvictions");
         evictionInterval = getRuntimeContext().getState(new ValueStateDescriptor<>("eviction-interval", Types.LONG));
         evictionsInInterval = getRuntimeContext().getState(new ValueStateDescriptor<>("evictions-in-interval", Types.LONG));
-        table = new ProcessTable(new KeyedStateProcessStore(processes, livePids), config);
+        table = new ProcessTable(KeyedStateProcessStore.open(getRuntimeContext()), config);
         resolver = new LineageResolver(table, config.boundaryProcesses);
     }
 

@@ -11,8 +11,6 @@ import java.util.Locale;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -55,14 +53,10 @@ public final class ParentExecutables extends KeyedCoProcessFunction<String, EtwE
 
     @Override
     public void open(OpenContext openContext) {
-        MapState<String, ProcessEntry> processes = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("processes", Types.STRING, Types.POJO(ProcessEntry.class)));
-        MapState<Long, String> livePids = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("live-pids", Types.LONG, Types.STRING));
         hostWatermark = getRuntimeContext().getState(new ValueStateDescriptor<>("host-watermark", Types.LONG));
         held = getRuntimeContext().getListState(new ListStateDescriptor<>("held-callbacks", Types.POJO(Callback.class)));
         earliestHeld = getRuntimeContext().getState(new ValueStateDescriptor<>("earliest-held", Types.LONG));
-        table = new ProcessTable(new KeyedStateProcessStore(processes, livePids), config);
+        table = new ProcessTable(KeyedStateProcessStore.open(getRuntimeContext()), config);
     }
 
     @Override
