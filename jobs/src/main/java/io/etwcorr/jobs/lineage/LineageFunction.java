@@ -131,7 +131,7 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
             evictionInterval.clear();
             evictionsInInterval.clear();
         }
-        if (evicted > 0 && watermark != Long.MAX_VALUE) {
+        if (evicted > 0) {
             Long counted = evictionsInInterval.value();
             evictionInterval.update(interval);
             evictionsInInterval.update((counted == null ? 0 : counted) + evicted);
