@@ -16,7 +16,6 @@ import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
@@ -68,12 +67,11 @@ public final class CorrelationPipeline {
                 .uid("dns-tcp-join").name("DNS ⋈ TCP per process, byte buckets");
 
         DataStream<Callback> callbacks = connections.getSideOutput(ProcessNetworkCorrelator.CALLBACKS);
-        KeyedStream<EtwEvent, String> lifecycle = sequenced
-                .filter(LineageFunction::isInput)
-                .name("Process lifecycle events")
-                .keyBy(event -> event.host);
-        // A process group includes the parent's executable, which only the host's process table knows.
-        DataStream<Callback> groupCallbacks = lifecycle
+        // A process group includes the parent's executable, which only a host's process table knows.
+        DataStream<Callback> groupCallbacks = sequenced
+                .filter(ParentExecutables::isInput)
+                .name("Process starts and stops")
+                .keyBy(event -> event.host)
                 .connect(callbacks.keyBy(callback -> callback.host))
                 .process(new ParentExecutables(config.lineage))
                 .uid("group-parents").name("Parent executable of each callback's process");
@@ -87,7 +85,10 @@ public final class CorrelationPipeline {
                         .uid("beacon-group-scorer").name("Beacon score per process group and destination"));
 
         // Lineage first, at each candidate's own time; only then may prevalence hold it (to the end of a bounded input).
-        SingleOutputStreamOperator<BeaconCandidate> withLineage = lifecycle
+        SingleOutputStreamOperator<BeaconCandidate> withLineage = sequenced
+                .filter(LineageFunction::isInput)
+                .name("Process lifecycle events")
+                .keyBy(event -> event.host)
                 .connect(scored.keyBy(candidate -> candidate.host))
                 .process(new LineageFunction(config.lineage, config.correlation.healthIntervalSeconds))
                 .uid("lineage").name("Process lineage and patient zero at the alert's time");

@@ -26,9 +26,9 @@ import org.apache.flink.util.Collector;
  *
  * <p>As in {@link LineageFunction}, a callback waits until the host's watermark has reached its time,
  * so that every process event up to then is in the table whichever input arrived first; callbacks due
- * together go out in time order. This table is a copy of the lineage's: the group scoring runs before
- * the lineage, whose input is the scorers' candidates. Its bound evicts what the lineage's evicts, so
- * only the lineage counts evictions.
+ * together go out in time order. This table is a second one beside the lineage's (the group scoring
+ * runs before the lineage, whose input is the scorers' candidates), kept small: no command lines, no
+ * thread starts, so no injections. Only the lineage counts the evictions of the per-host bound.
  */
 public final class ParentExecutables extends KeyedCoProcessFunction<String, EtwEvent, Callback, Callback> {
     private static final long serialVersionUID = 1L;
@@ -51,17 +51,22 @@ public final class ParentExecutables extends KeyedCoProcessFunction<String, EtwE
         this.config = config;
     }
 
+    /** Whether this function needs the event: process starts, rundowns and stops, and the host's watermark ticks. */
+    public static boolean isInput(EtwEvent event) {
+        return event.kind != EventKind.THREAD_START && LineageFunction.isInput(event);
+    }
+
     @Override
     public void open(OpenContext openContext) {
         hostWatermark = getRuntimeContext().getState(new ValueStateDescriptor<>("host-watermark", Types.LONG));
         held = getRuntimeContext().getListState(new ListStateDescriptor<>("held-callbacks", Types.POJO(Callback.class)));
         earliestHeld = getRuntimeContext().getState(new ValueStateDescriptor<>("earliest-held", Types.LONG));
-        table = new ProcessTable(KeyedStateProcessStore.open(getRuntimeContext()), config);
+        table = new ProcessTable(KeyedStateProcessStore.open(getRuntimeContext()), config, false);
     }
 
     @Override
     public void processElement1(EtwEvent event, Context ctx, Collector<Callback> out) throws Exception {
-        if (!LineageFunction.isInput(event)) {
+        if (!isInput(event)) {
             return;
         }
         table.apply(event);

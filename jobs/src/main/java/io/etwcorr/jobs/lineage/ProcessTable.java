@@ -37,11 +37,22 @@ final class ProcessTable {
     private final ProcessStore store;
     private final long retentionMicros;
     private final int maxProcesses;
+    private final boolean keepsCommandLines;
 
+    /** The table a lineage needs: every process with its image and command line. */
     ProcessTable(ProcessStore store, EtwcorrConfig.Lineage config) {
+        this(store, config, true);
+    }
+
+    /**
+     * {@code keepsCommandLines} false: a table that only names processes (images, parents), for
+     * lookups that need no command line, at a fraction of the state.
+     */
+    ProcessTable(ProcessStore store, EtwcorrConfig.Lineage config, boolean keepsCommandLines) {
         this.store = store;
         this.retentionMicros = config.retentionSeconds * MICROS_PER_SECOND;
         this.maxProcesses = config.maxProcessesPerHost;
+        this.keepsCommandLines = keepsCommandLines;
     }
 
     /** Applies one of the host's PROCESS_START, PROCESS_RUNDOWN, PROCESS_STOP or THREAD_START events. */
@@ -219,12 +230,12 @@ final class ProcessTable {
         }
     }
 
-    private static void describe(ProcessEntry entry, EtwEvent event) {
+    private void describe(ProcessEntry entry, EtwEvent event) {
         if (event.executable != null) {
             entry.executable = event.executable;
             entry.name = event.processName();
         }
-        if (event.commandLine != null) {
+        if (event.commandLine != null && keepsCommandLines) {
             entry.commandLine = event.commandLine;
         }
     }

@@ -9,6 +9,7 @@ import static io.etwcorr.jobs.lineage.ProcessEvents.id;
 import static io.etwcorr.jobs.lineage.ProcessEvents.rundown;
 import static io.etwcorr.jobs.lineage.ProcessEvents.start;
 import static io.etwcorr.jobs.lineage.ProcessEvents.stop;
+import static io.etwcorr.jobs.lineage.ProcessEvents.thread;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etwcorr.jobs.config.EtwcorrConfig;
@@ -74,6 +75,16 @@ class ParentExecutablesTest {
         callback.destination = "cdn.evil.example";
         callback.ts = ts;
         return callback;
+    }
+
+    @Test
+    void takesProcessStartsAndStopsAndHostTicksButNoThreadStarts() {
+        assertThat(ParentExecutables.isInput(start(T0, 7312, 400, "curl.exe", 4000, 300))).isTrue();
+        assertThat(ParentExecutables.isInput(rundown(T0, 7312, 400, "curl.exe", 4000, 300))).isTrue();
+        assertThat(ParentExecutables.isInput(stop(T0, 7312, 400, "curl.exe"))).isTrue();
+        assertThat(ParentExecutables.isInput(hostTick(T0))).isTrue();
+        assertThat(ParentExecutables.isInput(thread(T0, 4000, 7312))).as("injections are the lineage's").isFalse();
+        assertThat(ParentExecutables.isInput(EtwEvent.tick(HOST, 7312, T0))).as("a process's tick").isFalse();
     }
 
     @Test

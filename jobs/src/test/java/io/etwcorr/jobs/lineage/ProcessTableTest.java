@@ -49,6 +49,18 @@ class ProcessTableTest {
     }
 
     @Test
+    void aTableWithoutCommandLinesStillNamesEveryProcessAndItsParent() throws Exception {
+        table = new ProcessTable(store, config, false);
+        apply(rundown(T0, 3000, 100, "explorer.exe", 2900, NO_PARENT),
+                start(T0 + SECOND, 4400, 200, "winword.exe", 3000, 100));
+
+        ProcessEntry winword = entry(200);
+        assertThat(winword.commandLine).isNull();
+        assertThat(winword.executable).isEqualTo("C:\\Windows\\System32\\winword.exe");
+        assertThat(table.parent(winword).executable).isEqualTo("C:\\Windows\\System32\\explorer.exe");
+    }
+
+    @Test
     void findsTheParentByPidWhenTheEventHasNoSequenceNumbers() throws Exception {
         EtwEvent explorer = startWithoutSequence(T0, 3000, "explorer.exe", 2900);
         EtwEvent winword = startWithoutSequence(T0 + SECOND, 4400, "winword.exe", 3000);
