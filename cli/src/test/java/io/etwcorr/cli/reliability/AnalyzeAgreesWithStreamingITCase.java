@@ -79,25 +79,29 @@ class AnalyzeAgreesWithStreamingITCase {
         List<RawEvent> firstDay = events.stream().filter(e -> e.ts() < cut).toList();
         List<RawEvent> secondDay = events.stream().filter(e -> e.ts() >= cut).toList();
 
-        started = System.nanoTime();
         Map<String, String> streamed;
+        long[] phases = new long[4]; // job started, first day consumed, second day consumed, alerts settled
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             CorrelationRun run = new CorrelationRun(kafka, "halves", 1_000,
                     "correlation.idleHostFlushSeconds=" + IDLE_FLUSH_SECONDS, "beacon.prevalenceHoldSeconds=5");
             JobClient job = run.startLocally(checkpoints);
             try {
+                phases[0] = System.nanoTime();
                 produce(kafka, run, firstDay);
-                run.awaitConsumed(firstDay.size(), Duration.ofMinutes(2));
+                phases[1] = run.awaitConsumed(firstDay.size(), Duration.ofMinutes(2));
                 produce(kafka, run, secondDay);
-                run.awaitConsumed(events.size(), Duration.ofMinutes(2));
+                phases[2] = run.awaitConsumed(events.size(), Duration.ofMinutes(2));
                 streamed = awaitEpisodes(run, analyzed);
+                phases[3] = System.nanoTime();
             } finally {
                 BenchKafka.cancelQuietly(job);
             }
         }
-        LOG.info("48 h of {} hosts, {} events ({} + {}): analyze {} s, {} episode(s); streaming halves {} s, {} episode(s)",
-                fleet.hosts(), events.size(), firstDay.size(), secondDay.size(), String.format("%.1f", analyzeNanos / 1e9),
-                analyzed.size(), String.format("%.1f", (System.nanoTime() - started) / 1e9), streamed.size());
+        LOG.info("48 h of {} hosts, {} events ({} + {}): analyze {} s, {} episode(s); streaming: first day consumed after {} s,"
+                        + " second after {} s more, alerts settled {} s later (idle flush {} s), {} episode(s)",
+                fleet.hosts(), events.size(), firstDay.size(), secondDay.size(), seconds(analyzeNanos), analyzed.size(),
+                seconds(phases[1] - phases[0]), seconds(phases[2] - phases[1]), seconds(phases[3] - phases[2]),
+                IDLE_FLUSH_SECONDS, streamed.size());
 
         assertThat(streamed).as("episodes (event.id) and their process, lineage and patient zero").isEqualTo(analyzed);
         for (ImplantTruth implant : truth.implants()) {
@@ -112,6 +116,10 @@ class AnalyzeAgreesWithStreamingITCase {
         assertThat(sleeper.callbackMicros().get(sleeper.callbackMicros().size() - 1) - stagerExited)
                 .as("the sleeper's last callback comes more than 30 h after its stager exited")
                 .isGreaterThan(30 * HOUR_MICROS);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f", nanos / 1e9);
     }
 
     /** Update services, NTP, a few admin tools and page visits: enough to keep the joins and tables busy, cheap to run. */
