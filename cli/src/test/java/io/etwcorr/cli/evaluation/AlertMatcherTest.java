@@ -77,6 +77,7 @@ class AlertMatcherTest {
     }
 
     private static Alert alert(String entityId, String destination, long lastSeen, String patientZero, List<String> lineage) {
-        return new Alert("H", entityId, "rundll32.exe", destination, lastSeen, 8, patientZero, lineage, "episode-" + entityId);
+        return new Alert("H", entityId, "rundll32.exe", destination, lastSeen, 8, patientZero, lineage,
+                lineage.stream().map(id -> "parent").toList(), "episode-" + entityId);
     }
 }
