@@ -100,11 +100,9 @@ final class ImplantActivity implements Activity {
                 if (now >= activeUntil) {
                     return DONE;
                 }
-                if (spec.tradecraft().newProcessPerCallback()) {
-                    startInstance(host, now);
-                }
-                callBack(host, now);
-                callbacks.add(now);
+                long callbackAt = spec.tradecraft().newProcessPerCallback() ? startInstance(host, now) : now;
+                callBack(host, callbackAt);
+                callbacks.add(callbackAt);
                 return schedule.nextCallback();
             }
         }
@@ -191,16 +189,18 @@ final class ImplantActivity implements Activity {
 
     /**
      * The process of this callback: the task scheduler's cmd.exe starting curl.exe, or a download
-     * cradle the looping powershell.exe starts; both exit once the callback is done.
+     * cradle the looping powershell.exe starts; both exit once the callback is done. Returns when the
+     * new process, loaded, starts its callback.
      */
-    private void startInstance(HostSimulator host, long now) {
+    private long startInstance(HostSimulator host, long now) {
         BootedHost booted = host.booted;
         SimProcess launcher;
+        long started = now;
         if (spec.tradecraft() == Tradecraft.SCHEDULED_TASK) {
             launcher = host.startProcess(now, booted.scheduler, CMD, "C:\\Windows\\system32\\cmd.exe /c " + instanceCommandLine,
                     BootedHost.SYSTEM_USER, 0);
-            beacon = host.startProcess(now + Micros.millisBetween(wire, 10, 40), launcher, CURL, instanceCommandLine,
-                    BootedHost.SYSTEM_USER, 0);
+            started = now + Micros.millisBetween(wire, 10, 40);
+            beacon = host.startProcess(started, launcher, CURL, instanceCommandLine, BootedHost.SYSTEM_USER, 0);
         } else {
             launcher = null;
             beacon = host.startProcess(now, powershell, POWERSHELL, instanceCommandLine, booted.user, 1);
@@ -216,6 +216,7 @@ final class ImplantActivity implements Activity {
             }
             return DONE;
         });
+        return started + Micros.millisBetween(wire, 50, 400);
     }
 
     /** A lookup's outcome: when the answer was handed out, and the address the implant connects to. */

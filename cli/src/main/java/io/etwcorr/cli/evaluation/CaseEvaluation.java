@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -180,7 +181,7 @@ public final class CaseEvaluation {
         Map<String, Set<String>> hostsByDestination = new HashMap<>();
         Set<String> fleet = new TreeSet<>();
         for (ObservedConnection connection : outputs.connections()) {
-            String host = connection.entityId().substring(0, connection.entityId().lastIndexOf(':'));
+            String host = connection.entityId().substring(0, connection.entityId().indexOf(':'));
             fleet.add(host);
             hostsByDestination.computeIfAbsent(connection.destination(), d -> new TreeSet<>()).add(host);
         }
@@ -190,11 +191,22 @@ public final class CaseEvaluation {
             kase.implants().forEach(index -> destinations.add(truth.implants().get(index).destination()));
             labelled(kase, truth).forEach(benign -> destinations.add(benign.destination()));
             for (String destination : destinations) {
-                boolean alerted = outputs.alerts().stream().anyMatch(alert -> Pair.sameDestination(destination, alert.destination()));
-                rows.add(new Prevalence(kase.name(), destination, kase.isImplant(),
-                        hostsByDestination.getOrDefault(destination, Set.of()).size(), fleet.size(), alerted));
+                rows.add(prevalence(kase.name(), destination, kase.isImplant(), hostsByDestination, fleet.size(), outputs.alerts()));
             }
         }
-        return rows.stream().collect(Collectors.toList());
+        // The other periodic services the ground truth labels: what prevalence (or the allowlist) must keep quiet.
+        Set<String> covered = rows.stream().map(Prevalence::destination).collect(Collectors.toSet());
+        Map<String, String> others = new TreeMap<>();
+        truth.benign().stream().filter(benign -> !covered.contains(benign.destination()))
+                .forEach(benign -> others.putIfAbsent(benign.destination(), BenignPairs.categoryName(benign.category())));
+        others.forEach((destination, category) -> rows.add(prevalence(category + " (labelled)", destination, false, hostsByDestination,
+                fleet.size(), outputs.alerts())));
+        return rows;
+    }
+
+    private static Prevalence prevalence(String name, String destination, boolean implant, Map<String, Set<String>> hostsByDestination,
+            int fleetHosts, List<Alert> alerts) {
+        boolean alerted = alerts.stream().anyMatch(alert -> Pair.sameDestination(destination, alert.destination()));
+        return new Prevalence(name, destination, implant, hostsByDestination.getOrDefault(destination, Set.of()).size(), fleetHosts, alerted);
     }
 }
