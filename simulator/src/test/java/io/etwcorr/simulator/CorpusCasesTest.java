@@ -9,8 +9,10 @@ import io.etwcorr.schemas.raw.RawEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The hard cases look on the wire and in the ground truth as the tradecraft they stand for. */
+/** The hard cases look on the wire and in the ground truth as the tradecraft they stand for (one fleet, generated once). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorpusCasesTest {
     private static final String DNS = EtwProvider.DNS_CLIENT.providerName();
     private static final String NETWORK = EtwProvider.KERNEL_NETWORK.providerName();
