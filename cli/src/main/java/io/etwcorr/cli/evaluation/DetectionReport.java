@@ -159,7 +159,7 @@ public final class DetectionReport {
                         + "is dropped. Streaming, the first hosts' alerts are already out by then; `analyze` decides prevalence on the "
                         + "whole input, so a compromise of 25+ hosts toward one destination does not alert there.\n")
                 .append("* **Shipped allowlist pairs** (`beacon.allowlist.disabledDefaults` switches one off): windows-time "
-                        + "(svchost.exe in System32 → time.windows.com, udp), windows-update and windows-update-legacy "
+                        + "(svchost.exe in System32 → time.windows.com, udp), ntp-pool (the same → pool.ntp.org, udp: a DC's external peers), windows-update and windows-update-legacy "
                         + "(→ delivery.mp.microsoft.com, windowsupdate.com), windows-telemetry (→ events.data.microsoft.com), "
                         + "defender-cloud and defender-updates (MsMpEng.exe → wdcp.microsoft.com, update.microsoft.com), edge-update "
                         + "(MicrosoftEdgeUpdate.exe → cdp.microsoft.com), teams and teams-new (Teams.exe, ms-teams.exe → "
