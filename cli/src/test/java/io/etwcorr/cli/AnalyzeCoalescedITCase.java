@@ -28,7 +28,7 @@ class AnalyzeCoalescedITCase {
     @Test
     void coalescedTransfersGiveTheSameNetworkOutputsAndAlertsAsEverySendAndReceive() throws Exception {
         FleetSpec fleet = new FleetSpec(21, HOSTS, FleetSpec.DEFAULT_START_MICROS, 3600, 1.0,
-                AnalyzeScenariosITCase.implants(), BenignMix.withVideo());
+                AnalyzeScenariosITCase.implants(), BenignMix.defaults().withQuic());
         Path raw = dir.resolve("raw.jsonl.gz");
         GroundTruth truth = CorpusWriter.write(fleet, raw);
         Path coalesced = dir.resolve("coalesced.jsonl.gz");

@@ -16,7 +16,6 @@ final class Seeds {
     static final long C2_ADDRESSES = 5;
     static final long GRID = 6;
     static final long TRANSFER_SHAPE = 7;
-    static final long VIDEO_STREAMING = 8;
 
     private Seeds() {
     }

@@ -151,11 +151,11 @@ public final class BenchmarkRunner {
     /** Raw events and etw.raw bytes per host-hour with every send and receive, and with coalesced transfers. */
     private static void coalesce(Options options, BenchReport report, Consumer<String> progress) {
         int hosts = options.mode().equals("quick") ? 20 : 100;
-        CoalescingVolume.Result volume = CoalescingVolume.run(hosts, BenignMix.withVideo(), progress);
+        CoalescingVolume.Result volume = CoalescingVolume.run(hosts, BenignMix.defaults().withQuic(), progress);
         CoalescingVolume.Result withoutVideo = CoalescingVolume.run(hosts, BenignMix.defaults(), progress);
         String setup = String.format("The demo's fleet (%d hosts, one hour, the story implant) with the simulator's "
-                + "Kernel-Network transfer shapes (TransferShape) and the benign mix with video streaming on a quarter "
-                + "of the hosts (BenignMix.withVideo); ", hosts);
+                + "Kernel-Network transfer shapes (TransferShape) and the benign mix with the browser's QUIC video "
+                + "(BenignMix.withQuic); ", hosts);
         report.add(new Measurement("events_per_host_hour", "Raw events per host-hour, every send and receive",
                 volume.events(), "events", setup + "every record the collector sends with coalescing off."));
         report.add(new Measurement("events_per_host_hour_coalesced", "Raw events per host-hour, coalesced transfers",
@@ -391,7 +391,7 @@ public final class BenchmarkRunner {
         CollectorJmh.Result jmh = CollectorJmh.run("quick".equals(options.mode()), progress);
         String how = "JMH (" + jmh.settings() + ", throughput mode, one thread) of CollectorPathBenchmark: an "
                 + "EVENT_RECORD laid out in native memory as ETW hands it to the callback, decoded by EventRecordDecoder, "
-                + "filtered, numbered and JSON-encoded by RawEventCodec as the sender and KafkaRawProducer do. Per "
+                + "filtered, numbered and JSON-encoded by RawRecordJson as the sender and KafkaRawProducer do. Per "
                 + "core = operations per second of the fork's CPU time (CpuTimeProfiler; JIT and GC threads included, "
                 + "so it errs low), which holds on shared cores where the wall-clock rate does not. Alone: `"
                 + CollectorJmh.COMMAND + "` after a build.";

@@ -1,5 +1,6 @@
 package io.etwcorr.cli.bench;
 
+import io.etwcorr.collector.etw.RawRecordJson;
 import io.etwcorr.collector.session.DecodeResult;
 import io.etwcorr.collector.session.EventFilter;
 import io.etwcorr.collector.session.EventRecordDecoder;
@@ -101,7 +102,7 @@ public class CollectorPathBenchmark {
             throw new IllegalStateException("a benchmark record did not decode or was filtered out");
         }
         RawEvent event = decoded.event();
-        return RawEventCodec.encode(new RawEvent(event.v(), HOST, RUN, seq++, event.ts(), event.provider(), event.guid(),
+        return RawRecordJson.encode(new RawEvent(event.v(), HOST, RUN, seq++, event.ts(), event.provider(), event.guid(),
                 event.id(), event.ver(), event.opcode(), event.pid(), event.tid(), event.props(), event.x()));
     }
 }

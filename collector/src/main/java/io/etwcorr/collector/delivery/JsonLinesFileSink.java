@@ -1,6 +1,6 @@
 package io.etwcorr.collector.delivery;
 
-import io.etwcorr.schemas.raw.RawEventCodec;
+import io.etwcorr.collector.etw.RawRecordJson;
 import io.etwcorr.schemas.raw.RawEvent;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -37,7 +37,7 @@ public final class JsonLinesFileSink implements EventSink {
     @Override
     public void accept(RawEvent event) {
         try {
-            out.write(RawEventCodec.encode(event));
+            out.write(RawRecordJson.encode(event));
             out.write('\n');
             written++;
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package io.etwcorr.collector.delivery;
 
+import io.etwcorr.collector.etw.RawRecordJson;
 import io.etwcorr.schemas.raw.RawEvent;
-import io.etwcorr.schemas.raw.RawEventCodec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -40,7 +40,7 @@ public final class KafkaRawProducer implements AutoCloseable {
 
     /** Queues one event; never blocks longer than the producer's buffer takes to drain. */
     public void send(RawEvent event) {
-        producer.send(new ProducerRecord<>(topic, event.host(), RawEventCodec.encode(event)), (metadata, error) -> {
+        producer.send(new ProducerRecord<>(topic, event.host(), RawRecordJson.encode(event)), (metadata, error) -> {
             if (error == null) {
                 sent.incrementAndGet();
             } else {

@@ -1,7 +1,7 @@
 package io.etwcorr.collector.delivery;
 
+import io.etwcorr.collector.etw.RawRecordJson;
 import io.etwcorr.schemas.raw.RawEvent;
-import io.etwcorr.schemas.raw.RawEventCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +153,7 @@ public final class SpoolingKafkaSink implements EventSink {
      */
     @Override
     public void accept(RawEvent event) {
-        enqueue(new SpooledRecord(event.host(), RawEventCodec.encode(event)));
+        enqueue(new SpooledRecord(event.host(), RawRecordJson.encode(event)));
     }
 
     /** Forwards a line that is not a valid raw event as it is, so the job dead-letters it with its reason. */

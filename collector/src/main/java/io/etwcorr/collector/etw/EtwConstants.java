@@ -34,8 +34,13 @@ public final class EtwConstants {
     public static final int EVENT_HEADER_FLAG_32_BIT_HEADER = 0x0020;
     /** {@code ENABLE_TRACE_PARAMETERS.Version} of the 48-byte structure. */
     public static final int ENABLE_TRACE_PARAMETERS_VERSION_2 = 2;
-    /** {@code ENABLE_TRACE_PARAMETERS.EnableProperty}: add the process start key to every event. */
+    /**
+     * {@code ENABLE_TRACE_PARAMETERS.EnableProperty}: add, to every event of the provider, an extended
+     * data item with the process start key of the process that logged it.
+     */
     public static final int EVENT_ENABLE_PROPERTY_PROCESS_START_KEY = 0x80;
+    /** {@code EVENT_HEADER_EXTENDED_DATA_ITEM.ExtType} of that item: its data is one ULONG64, the key. */
+    public static final int EVENT_HEADER_EXT_TYPE_PROCESS_START_KEY = 0x000D;
     /** Win32: the caller lacks the right, e.g. a controller call from a process that is not elevated. */
     public static final int ERROR_ACCESS_DENIED = 5;
     /** TDH's two-call pattern: the buffer was too small; the size needed is in the size argument. */

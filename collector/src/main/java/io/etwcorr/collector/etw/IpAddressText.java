@@ -1,34 +1,57 @@
 package io.etwcorr.collector.etw;
 
-/** Canonical text of raw IP addresses, as the contract's IPv4/IPv6 property values. */
+/**
+ * Canonical text of raw IP addresses, as the contract's IPv4/IPv6 property values, written either
+ * into a record's JSON directly or as a string. Addresses are their wire bytes read big-endian:
+ * an IPv4 address as an int, an IPv6 address as two longs.
+ */
 final class IpAddressText {
     private IpAddressText() {
     }
 
-    /** {@code a.b.c.d} from four bytes in wire order. */
-    static String ipv4(int b0, int b1, int b2, int b3) {
-        return b0 + "." + b1 + "." + b2 + "." + b3;
+    /** {@code a.b.c.d}. */
+    static String ipv4(int address) {
+        JsonBuffer text = new JsonBuffer(15);
+        writeIpv4(address, text);
+        return text.toAsciiString();
+    }
+
+    static void writeIpv4(int address, JsonBuffer out) {
+        out.number(address >>> 24);
+        out.raw('.');
+        out.number((address >>> 16) & 0xff);
+        out.raw('.');
+        out.number((address >>> 8) & 0xff);
+        out.raw('.');
+        out.number(address & 0xff);
+    }
+
+    static String ipv6(long high, long low) {
+        JsonBuffer text = new JsonBuffer(39);
+        writeIpv6(high, low, text);
+        return text.toAsciiString();
     }
 
     /**
-     * RFC 5952 text of eight 16-bit groups: lower-case hex without leading zeros, the longest run
-     * (leftmost on a tie) of two or more zero groups as {@code ::}. An IPv4-mapped address
-     * ({@code ::ffff:a.b.c.d}, a dual-stack socket talking IPv4) becomes plain {@code a.b.c.d} so it
-     * matches the same peer seen by the IPv4 events and in DNS answers.
+     * RFC 5952 text: lower-case hex groups without leading zeros, the longest run (leftmost on a
+     * tie) of two or more zero groups as {@code ::}. An IPv4-mapped address ({@code ::ffff:a.b.c.d},
+     * a dual-stack socket talking IPv4) becomes plain {@code a.b.c.d} so it matches the same peer
+     * seen by the IPv4 events and in DNS answers.
      */
-    static String ipv6(int[] groups) {
-        if (isIpv4Mapped(groups)) {
-            return ipv4(groups[6] >>> 8, groups[6] & 0xff, groups[7] >>> 8, groups[7] & 0xff);
+    static void writeIpv6(long high, long low, JsonBuffer out) {
+        if (high == 0 && (low >>> 32) == 0xffffL) {
+            writeIpv4((int) low, out);
+            return;
         }
         int bestStart = -1;
         int bestLength = 1;
         for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
+            if (group(high, low, i) != 0) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < 8 && groups[i] == 0) {
+            while (i < 8 && group(high, low, i) == 0) {
                 i++;
             }
             if (i - start > bestLength) {
@@ -36,27 +59,25 @@ final class IpAddressText {
                 bestLength = i - start;
             }
         }
-        StringBuilder text = new StringBuilder(39);
+        boolean afterColon = true;
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
-                text.append("::");
+                out.raw(':');
+                out.raw(':');
                 i += bestLength - 1;
+                afterColon = true;
                 continue;
             }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
+            if (!afterColon) {
+                out.raw(':');
             }
-            text.append(Integer.toHexString(groups[i]));
+            out.hex16(group(high, low, i));
+            afterColon = false;
         }
-        return text.toString();
     }
 
-    private static boolean isIpv4Mapped(int[] groups) {
-        for (int i = 0; i < 5; i++) {
-            if (groups[i] != 0) {
-                return false;
-            }
-        }
-        return groups[5] == 0xffff;
+    private static int group(long high, long low, int index) {
+        long half = index < 4 ? high : low;
+        return (int) (half >>> (48 - 16 * (index & 3))) & 0xffff;
     }
 }

@@ -3,7 +3,6 @@ package io.etwcorr.collector.etw;
 import io.etwcorr.schemas.etw.EtwCatalog;
 import io.etwcorr.schemas.etw.EventLayout;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -35,7 +34,7 @@ public final class ManifestDecoders {
     }
 
     /** The event's props, or null when its layout is not one of ours. */
-    public LinkedHashMap<String, Object> decode(UUID provider, int id, int version, PayloadReader payload)
+    public Map<String, Object> decode(UUID provider, int id, int version, PayloadReader payload)
             throws PayloadException {
         PayloadDecoder decoder = find(provider, id, version);
         return decoder == null ? null : decoder.decode(payload);

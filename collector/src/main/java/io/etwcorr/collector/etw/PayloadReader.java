@@ -29,8 +29,9 @@ public final class PayloadReader {
     private final boolean pointers32Bit;
     private int position;
 
+    /** {@code payload} from index 0 up to its limit. */
     private PayloadReader(ByteBuffer payload, boolean pointers32Bit) {
-        this.payload = payload.slice().order(ByteOrder.LITTLE_ENDIAN);
+        this.payload = payload.order(ByteOrder.LITTLE_ENDIAN);
         this.pointers32Bit = pointers32Bit;
     }
 
@@ -40,12 +41,14 @@ public final class PayloadReader {
      * EVENT_HEADER_FLAG_32_BIT_HEADER, which makes Pointer fields 4 bytes long.
      */
     public static PayloadReader of(ByteBuffer payload, boolean pointers32Bit) {
-        return new PayloadReader(payload, pointers32Bit);
+        return new PayloadReader(payload.slice(), pointers32Bit);
     }
 
     /** A reader of {@code length} bytes of {@code bytes} from {@code offset}. */
     public static PayloadReader of(byte[] bytes, int offset, int length, boolean pointers32Bit) {
-        return new PayloadReader(ByteBuffer.wrap(bytes, offset, length), pointers32Bit);
+        // From offset 0 the wrapped buffer already starts at index 0 and ends at length: no slice needed.
+        ByteBuffer payload = ByteBuffer.wrap(bytes, offset, length);
+        return new PayloadReader(offset == 0 ? payload : payload.slice(), pointers32Bit);
     }
 
     /** Payload length in bytes. */
@@ -79,7 +82,12 @@ public final class PayloadReader {
 
     /** A UInt64: a {@link Long}, or its decimal string when above 2^63−1 (contract rule). */
     public Object u64(String field) throws PayloadException {
-        return unsigned(rawU64(field, "UInt64"));
+        return unsigned(u64Bits(field));
+    }
+
+    /** A UInt64's 64 bits (negative above 2^63−1). */
+    public long u64Bits(String field) throws PayloadException {
+        return rawU64(field, "UInt64");
     }
 
     /** A port in network byte order, as a host-order number. */
@@ -92,22 +100,30 @@ public final class PayloadReader {
 
     /** Four address bytes in wire order as {@code a.b.c.d}. */
     public String ipv4(String field) throws PayloadException {
+        return IpAddressText.ipv4(ipv4Bits(field));
+    }
+
+    /** Four address bytes in wire order, read big-endian ({@code a} in the top byte). */
+    public int ipv4Bits(String field) throws PayloadException {
         require(4, field, "IPv4 address");
-        String text = IpAddressText.ipv4(payload.get(position) & 0xff, payload.get(position + 1) & 0xff,
-                payload.get(position + 2) & 0xff, payload.get(position + 3) & 0xff);
+        int address = Integer.reverseBytes(payload.getInt(position));
         position += 4;
-        return text;
+        return address;
     }
 
     /** Sixteen address bytes in wire order in RFC 5952 text (IPv4-mapped as {@code a.b.c.d}). */
     public String ipv6(String field) throws PayloadException {
+        long[] address = new long[2];
+        ipv6Bits(field, address, 0);
+        return IpAddressText.ipv6(address[0], address[1]);
+    }
+
+    /** Sixteen address bytes in wire order, read big-endian into {@code into[at]} (first 8) and {@code into[at + 1]}. */
+    public void ipv6Bits(String field, long[] into, int at) throws PayloadException {
         require(16, field, "IPv6 address");
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((payload.get(position + 2 * i) & 0xff) << 8) | (payload.get(position + 2 * i + 1) & 0xff);
-        }
+        into[at] = Long.reverseBytes(payload.getLong(position));
+        into[at + 1] = Long.reverseBytes(payload.getLong(position + 8));
         position += 16;
-        return IpAddressText.ipv6(groups);
     }
 
     /** A FILETIME as microseconds since the Unix epoch (negative before 1970). */
@@ -117,50 +133,63 @@ public final class PayloadReader {
 
     /** A pointer, 8 bytes or 4 with the 32-bit header flag, as {@link #u64}'s JSON value. */
     public Object pointer(String field) throws PayloadException {
+        return unsigned(pointerBits(field));
+    }
+
+    /** A pointer's bits, 8 bytes or 4 (zero-extended) with the 32-bit header flag. */
+    public long pointerBits(String field) throws PayloadException {
         if (pointers32Bit) {
             require(4, field, "Pointer (32-bit)");
             long value = payload.getInt(position) & 0xffff_ffffL;
             position += 4;
             return value;
         }
-        return unsigned(rawU64(field, "Pointer"));
+        return rawU64(field, "Pointer");
     }
 
-    /** A NUL-terminated UTF-16LE string (the terminator is consumed, not returned). */
+    /**
+     * A NUL-terminated UTF-16LE string (the terminator is consumed, not returned). Without a
+     * terminator the string ends at the end of the payload: tdh.h says some providers leave the
+     * last string of an event unterminated and decoders may tolerate it. A string that is not the
+     * last field then leaves nothing for the next one, which fails as usual. An odd byte at the end
+     * is half a character, and no byte at all is no string: both are errors.
+     */
     public String unicodeString(String field) throws PayloadException {
         int end = position;
-        while (true) {
-            if (end + 2 > payload.limit()) {
-                throw new PayloadException(field + ": UnicodeString from offset " + position
-                        + " has no NUL terminator within the " + payload.limit() + "-byte payload");
-            }
-            if (payload.get(end) == 0 && payload.get(end + 1) == 0) {
-                break;
-            }
+        while (end + 2 <= payload.limit() && (payload.get(end) != 0 || payload.get(end + 1) != 0)) {
             end += 2;
         }
+        if (end + 2 <= payload.limit()) {
+            String text = utf16(position, end);
+            position = end + 2;
+            return text;
+        }
+        if (end != payload.limit() || end == position) {
+            throw new PayloadException(field + ": UnicodeString from offset " + position + " has no NUL terminator and "
+                    + (end == position ? "no" : "an odd") + " byte count to the end of the " + payload.limit() + "-byte payload");
+        }
         String text = utf16(position, end);
-        position = end + 2;
+        position = end;
         return text;
     }
 
-    /** A NUL-terminated ANSI string (the terminator is consumed, not returned). */
+    /**
+     * A NUL-terminated ANSI string (the terminator is consumed, not returned); without one, up to the
+     * end of the payload, as {@link #unicodeString} (at least one byte).
+     */
     public String ansiString(String field) throws PayloadException {
+        if (position == payload.limit()) {
+            throw new PayloadException(field + ": AnsiString at offset " + position + " is past the end of the "
+                    + payload.limit() + "-byte payload");
+        }
         int end = position;
-        while (true) {
-            if (end >= payload.limit()) {
-                throw new PayloadException(field + ": AnsiString from offset " + position
-                        + " has no NUL terminator within the " + payload.limit() + "-byte payload");
-            }
-            if (payload.get(end) == 0) {
-                break;
-            }
+        while (end < payload.limit() && payload.get(end) != 0) {
             end++;
         }
         byte[] bytes = new byte[end - position];
         payload.get(position, bytes);
         String text = new String(bytes, ANSI);
-        position = end + 1;
+        position = end < payload.limit() ? end + 1 : end;
         return text;
     }
 
@@ -298,7 +327,8 @@ public final class PayloadReader {
         return value;
     }
 
-    private static Object unsigned(long value) {
+    /** An unsigned 64-bit value as the contract's JSON value: a {@link Long}, or its decimal string above 2^63−1. */
+    static Object unsigned(long value) {
         return value >= 0 ? (Object) value : Long.toUnsignedString(value);
     }
 

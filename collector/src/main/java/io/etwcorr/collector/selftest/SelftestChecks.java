@@ -45,6 +45,7 @@ public final class SelftestChecks {
         checks.add(processStart(done, start));
         checks.add(processStop(done, records, start));
         checks.add(parentSequenceNumber(done, records, start));
+        checks.add(processStartKey(start));
         return checks;
     }
 
@@ -182,6 +183,21 @@ public final class SelftestChecks {
         }
         return new SelftestCheck("parent sequence number", parentSequence.equals(ownSequence.get()),
                 "child's ParentProcessSequenceNumber " + parentSequence + ", this process's ProcessSequenceNumber " + ownSequence.get());
+    }
+
+    /**
+     * The child's ProcessStart carries a process start key (the record's {@code pkey}): its creator's,
+     * this process's. It is what names a parent across PID reuse where ProcessStart has no sequence
+     * numbers (before Windows 10 1903), and whether a build delivers it is known only from a host.
+     */
+    static SelftestCheck processStartKey(Optional<RawEvent> start) {
+        if (start.isEmpty()) {
+            return new SelftestCheck("process start key", false, "no Kernel-Process 1 of the child");
+        }
+        Long key = start.get().pkey();
+        return new SelftestCheck("process start key", key != null, key != null
+                ? "the child's ProcessStart carries pkey " + key + " (this process's start key)"
+                : "the child's ProcessStart has no PROCESS_START_KEY extended data item");
     }
 
     private static Optional<RawEvent> childStart(StimulusReport done, List<RawEvent> records) {

@@ -5,6 +5,7 @@ import com.sun.jna.WString;
 import com.sun.jna.platform.win32.Guid.GUID;
 import com.sun.jna.ptr.LongByReference;
 import io.etwcorr.collector.etw.Advapi32Etw;
+import io.etwcorr.collector.etw.ENABLE_TRACE_PARAMETERS;
 import io.etwcorr.collector.etw.EVENT_TRACE_LOGFILEW;
 import io.etwcorr.collector.etw.EVENT_TRACE_PROPERTIES;
 import io.etwcorr.collector.etw.EtwConstants;
@@ -145,7 +146,19 @@ public final class NativeEtwApi implements EtwApi {
 
     private int enable(long sessionHandle, ProviderSpec provider, int controlCode) {
         return advapi32.EnableTraceEx2(sessionHandle, guid(provider.guid()), controlCode, (byte) provider.level(),
-                provider.matchAnyKeyword(), 0, 0, null);
+                provider.matchAnyKeyword(), 0, 0, enableParameters(provider));
+    }
+
+    /** ENABLE_TRACE_PARAMETERS (version 2) carrying the provider's EnableProperty, or null when it has none. */
+    static ENABLE_TRACE_PARAMETERS enableParameters(ProviderSpec provider) {
+        if (provider.enableProperty() == 0) {
+            return null;
+        }
+        ENABLE_TRACE_PARAMETERS parameters = new ENABLE_TRACE_PARAMETERS();
+        parameters.Version = EtwConstants.ENABLE_TRACE_PARAMETERS_VERSION_2;
+        parameters.EnableProperty = provider.enableProperty();
+        parameters.write();
+        return parameters;
     }
 
     private static GUID guid(UUID uuid) {

@@ -1,5 +1,6 @@
 package io.etwcorr.collector.session;
 
+import io.etwcorr.collector.etw.EtwConstants;
 import io.etwcorr.schemas.etw.EtwProvider;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +40,16 @@ public record ProviderSpec(UUID guid, String name, int level, long matchAnyKeywo
                 of(EtwProvider.KERNEL_PROCESS, KERNEL_PROCESS_PROCESS_AND_THREAD, true),
                 of(EtwProvider.DNS_CLIENT, 0, false),
                 of(EtwProvider.KERNEL_NETWORK, KERNEL_NETWORK_IPV4_AND_IPV6, false));
+    }
+
+    /**
+     * {@code ENABLE_TRACE_PARAMETERS.EnableProperty} for this provider: the process start key for
+     * Kernel-Process, whose ProcessStart is logged by the creating process, so the key names the
+     * parent across PID reuse on hosts whose ProcessStart has no ParentProcessSequenceNumber (before
+     * Windows 10 1903); nothing for the others, whose extended data would only cost a read per event.
+     */
+    public int enableProperty() {
+        return guid.equals(EtwProvider.KERNEL_PROCESS.guid()) ? EtwConstants.EVENT_ENABLE_PROPERTY_PROCESS_START_KEY : 0;
     }
 
     /** {@code provider} at verbose level. */

@@ -259,7 +259,7 @@ public final class TraceConsumer implements AutoCloseable {
 
     private void emit(RawEvent event) {
         accept(new RawEvent(event.v(), settings.host(), run, emitted, event.ts(), event.provider(), event.guid(), event.id(),
-                event.ver(), event.opcode(), event.pid(), event.tid(), event.props(), enrichment.x(event)));
+                event.ver(), event.opcode(), event.pid(), event.tid(), event.props(), enrichment.x(event), event.pkey()));
     }
 
     /** Hands one numbered record to the sink; a refused record keeps its number, so downstream sees the gap. */

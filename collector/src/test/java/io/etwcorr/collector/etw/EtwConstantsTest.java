@@ -20,5 +20,9 @@ class EtwConstantsTest {
                 EtwConstants.EVENT_TRACE_CONTROL_UPDATE, EtwConstants.EVENT_TRACE_CONTROL_FLUSH}).containsExactly(0, 1, 2, 3);
         assertThat(EtwConstants.ERROR_ALREADY_EXISTS).isEqualTo(183);
         assertThat(Long.toHexString(EtwConstants.INVALID_PROCESSTRACE_HANDLE)).isEqualTo("ffffffffffffffff");
+        // evntcons.h / evntrace.h, as Microsoft's ENABLE_TRACE_PARAMETERS and EVENT_HEADER_EXTENDED_DATA_ITEM pages name them
+        assertThat(EtwConstants.EVENT_ENABLE_PROPERTY_PROCESS_START_KEY).isEqualTo(0x80);
+        assertThat(EtwConstants.EVENT_HEADER_EXT_TYPE_PROCESS_START_KEY).isEqualTo(0x000D);
+        assertThat(EtwConstants.ENABLE_TRACE_PARAMETERS_VERSION_2).isEqualTo(2);
     }
 }

@@ -5,8 +5,8 @@ import io.etwcorr.testkit.etw.PayloadFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -25,7 +25,7 @@ class ManifestDecodersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void decodesEveryDocumentedLayout(LayoutFixture fixture) throws PayloadException {
-        LinkedHashMap<String, Object> props = decode(fixture);
+        Map<String, Object> props = decode(fixture);
 
         assertThat(props).containsExactlyEntriesOf(fixture.payload().expected());
         assertThat(props.values()).allMatch(value -> value instanceof Long || value instanceof String);
@@ -105,15 +105,15 @@ class ManifestDecodersTest {
 
     @Test
     void threadStartHasSubProcessTagFromVersionOneAndHonoursPointerSize() throws PayloadException {
-        LinkedHashMap<String, Object> v0 = decode(fixture("Kernel-Process 3 v0"));
-        LinkedHashMap<String, Object> v1 = decode(fixture("Kernel-Process 3 v1"));
+        Map<String, Object> v0 = decode(fixture("Kernel-Process 3 v0"));
+        Map<String, Object> v1 = decode(fixture("Kernel-Process 3 v1"));
         assertThat(v0).doesNotContainKey("SubProcessTag");
         assertThat(v1).containsAllEntriesOf(v0).containsEntry("SubProcessTag", 0x21L).hasSize(v0.size() + 1);
         assertThat(v1.get("StackBase")).as("kernel address").isEqualTo(Long.toUnsignedString(LayoutFixtures.KERNEL_ADDRESS));
         assertThat(v1.get("Win32StartAddr")).isEqualTo(LayoutFixtures.USER_ADDRESS + 0x3400);
         assertThat(fixture("Kernel-Process 3 v0").payload().size()).isEqualTo(8 + 7 * 8);
 
-        LinkedHashMap<String, Object> x86 = decode(fixture("Kernel-Process 3 v0 (32-bit header)"));
+        Map<String, Object> x86 = decode(fixture("Kernel-Process 3 v0 (32-bit header)"));
         assertThat(x86).containsEntry("StackBase", 0x8A12_3000L).doesNotContainKey("SubProcessTag");
         assertThat(fixture("Kernel-Process 3 v0 (32-bit header)").payload().size()).isEqualTo(8 + 7 * 4);
         assertThat(fixture("Kernel-Process 3 v1 (32-bit header)").payload().size()).isEqualTo(8 + 7 * 4 + 4);
@@ -144,7 +144,7 @@ class ManifestDecodersTest {
         return fixtures().stream().filter(f -> f.label().equals(label)).findFirst().orElseThrow();
     }
 
-    private static LinkedHashMap<String, Object> decode(LayoutFixture fixture) throws PayloadException {
+    private static Map<String, Object> decode(LayoutFixture fixture) throws PayloadException {
         EventKey key = fixture.key();
         return DECODERS.decode(key.provider(), key.id(), key.version(), fixture.reader());
     }

@@ -139,15 +139,41 @@ class PayloadReaderTest {
         assertThat(payload.ansiString("Next")).isEmpty();
     }
 
+    /** tdh.h: some providers leave the last string unterminated; it ends at the end of the payload, never past it. */
     @Test
-    void unterminatedStringsAreErrors() {
-        assertThatThrownBy(() -> reader(0x41, 0, 0x42, 0).unicodeString("QueryName"))
-                .isInstanceOf(PayloadException.class)
-                .hasMessage("QueryName: UnicodeString from offset 0 has no NUL terminator within the 4-byte payload");
+    void aStringWithoutTerminatorEndsAtTheEndOfThePayload() throws PayloadException {
+        PayloadReader unicode = reader(0x41, 0, 0x42, 0);
+        PayloadReader ansi = reader('a', 'b');
+
+        assertThat(unicode.unicodeString("QueryResults")).isEqualTo("AB");
+        assertThat(unicode.remaining()).isZero();
+        assertThat(ansi.ansiString("ImageName")).isEqualTo("ab");
+        assertThat(ansi.remaining()).isZero();
+        assertThat(reader(0x41, 0, 0, 0).unicodeString("QueryResults")).as("terminated").isEqualTo("A");
+    }
+
+    @Test
+    void anUnterminatedStringWithAnOddByteOrNoByteLeftIsAnError() {
         assertThatThrownBy(() -> reader(0x41, 0, 0).unicodeString("QueryName"))
-                .as("a single trailing zero byte is half a terminator").isInstanceOf(PayloadException.class);
-        assertThatThrownBy(() -> reader('a', 'b').ansiString("ImageName"))
-                .isInstanceOf(PayloadException.class).hasMessageContaining("ImageName: AnsiString");
+                .isInstanceOf(PayloadException.class)
+                .hasMessage("QueryName: UnicodeString from offset 0 has no NUL terminator and an odd byte count to the end "
+                        + "of the 3-byte payload");
+        assertThatThrownBy(() -> reader().unicodeString("QueryName")).isInstanceOf(PayloadException.class)
+                .hasMessage("QueryName: UnicodeString from offset 0 has no NUL terminator and no byte count to the end "
+                        + "of the 0-byte payload");
+        assertThatThrownBy(() -> reader().ansiString("ImageName")).isInstanceOf(PayloadException.class)
+                .hasMessage("ImageName: AnsiString at offset 0 is past the end of the 0-byte payload");
+    }
+
+    /** An unterminated string that is not the last field takes the rest of the payload, so the next field fails. */
+    @Test
+    void anUnterminatedStringBeforeAnotherFieldLeavesItNothing() throws PayloadException {
+        PayloadReader payload = reader(0x41, 0, 0x42, 0);
+
+        payload.unicodeString("QueryName");
+
+        assertThatThrownBy(() -> payload.u32("QueryType")).isInstanceOf(PayloadException.class)
+                .hasMessageContaining("QueryType: UInt32 needs 4 bytes at offset 4");
     }
 
     @Test

@@ -10,8 +10,8 @@ import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventCodec;
 import io.etwcorr.schemas.raw.RawEventException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,7 +27,7 @@ class RawEventEnvelopeTest {
     @MethodSource("fixtures")
     void decodedPropsMakeAValidRawEvent(LayoutFixture fixture) throws PayloadException, RawEventException {
         EventKey key = fixture.key();
-        LinkedHashMap<String, Object> props = DECODERS.decode(key.provider(), key.id(), key.version(), fixture.reader());
+        Map<String, Object> props = DECODERS.decode(key.provider(), key.id(), key.version(), fixture.reader());
         EtwProvider provider = Arrays.stream(EtwProvider.values()).filter(p -> p.guid().equals(key.provider()))
                 .findFirst().orElseThrow();
         RawEvent event = new RawEvent(1, "WS-0042", "3f1e6a52-8a7e-4d55-9f0e-0d1f5c2b9a10", 17, 1_795_633_627_123_456L,

@@ -2,12 +2,15 @@ package io.etwcorr.collector.session;
 
 import io.etwcorr.testkit.etw.EtwEventFixture;
 import io.etwcorr.testkit.etw.EtwEventFixtures;
+import io.etwcorr.testkit.etw.ExtendedDataItem;
 import io.etwcorr.testkit.etw.NativeEventRecord;
+import io.etwcorr.testkit.etw.PayloadFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.etwcorr.collector.etw.EVENT_DESCRIPTOR;
 import io.etwcorr.collector.etw.EVENT_HEADER;
+import io.etwcorr.collector.etw.EVENT_HEADER_EXTENDED_DATA_ITEM;
 import io.etwcorr.collector.etw.EVENT_RECORD;
 import io.etwcorr.schemas.etw.EtwProvider;
 import io.etwcorr.collector.etw.EventKey;
@@ -45,6 +48,62 @@ class EventRecordDecoderTest {
         assertThat(descriptor + fields.offsetOf("Opcode")).isEqualTo(EventRecordLayout.EVENT_OPCODE);
         assertThat(record.offsetOf("UserDataLength")).isEqualTo(EventRecordLayout.USER_DATA_LENGTH);
         assertThat(record.offsetOf("UserData")).isEqualTo(EventRecordLayout.USER_DATA);
+        assertThat(record.offsetOf("ExtendedDataCount")).isEqualTo(EventRecordLayout.EXTENDED_DATA_COUNT);
+        assertThat(record.offsetOf("ExtendedData")).isEqualTo(EventRecordLayout.EXTENDED_DATA);
+        EVENT_HEADER_EXTENDED_DATA_ITEM item = new EVENT_HEADER_EXTENDED_DATA_ITEM();
+        assertThat(item.size()).isEqualTo(EventRecordLayout.EXTENDED_ITEM_SIZE);
+        assertThat(item.offsetOf("ExtType")).isEqualTo(EventRecordLayout.EXTENDED_ITEM_TYPE);
+        assertThat(item.offsetOf("DataSize")).isEqualTo(EventRecordLayout.EXTENDED_ITEM_DATA_SIZE);
+        assertThat(item.offsetOf("DataPtr")).isEqualTo(EventRecordLayout.EXTENDED_ITEM_DATA_PTR);
+        assertThat(EventRecordLayout.PROCESS_START_KEY_SIZE).as("EVENT_EXTENDED_ITEM_PROCESS_START_KEY").isEqualTo(Long.BYTES);
+    }
+
+    /** A DNS answer whose QueryResults, the last field, lacks its NUL: the text ends at UserDataLength. */
+    @Test
+    void aFinalStringWithOrWithoutItsTerminatorDecodesAlike() {
+        EtwEventFixture terminated = EtwEventFixtures.dnsQueryCompleted(PID, "cdn.evil.example", EtwEventFixtures.DNS_RESULTS);
+        EtwEventFixture unterminated = terminated.truncatedTo(terminated.payload().length - 2);
+
+        for (EtwEventFixture fixture : List.of(terminated, unterminated)) {
+            DecodeResult result = decoder.decode(NativeEventRecord.layOut(fixture).pointer());
+            assertThat(result).as(fixture.payload().length + " bytes").isInstanceOfSatisfying(DecodeResult.Decoded.class,
+                    decoded -> assertThat(decoded.event().props()).containsExactlyEntriesOf(fixture.expectedProps()));
+        }
+        DecodeResult halfCharacterShort = decoder.decode(NativeEventRecord.layOut(terminated.truncatedTo(
+                terminated.payload().length - 3)).pointer());
+        assertThat(halfCharacterShort).isInstanceOfSatisfying(DecodeResult.Malformed.class,
+                malformed -> assertThat(malformed.reason()).startsWith("QueryResults: UnicodeString"));
+    }
+
+    @Test
+    void carriesTheProcessStartKeyOfTheExtendedDataAmongOtherItems() {
+        EtwEventFixture start = EtwEventFixtures.processStartV3(5120, PID).withExtendedData(
+                new ExtendedDataItem(ExtendedDataItem.TS_ID, 4, PayloadFixture.littleEndian(1, 4)),
+                ExtendedDataItem.processStartKey(844_424_930_132_017L));
+
+        RawEvent event = ((DecodeResult.Decoded) decoder.decode(NativeEventRecord.layOut(start).pointer())).event();
+
+        assertThat(event.pkey()).isEqualTo(844_424_930_132_017L);
+        assertThat(event.props()).containsExactlyEntriesOf(start.expectedProps());
+    }
+
+    /** The key is read only from an item of its type whose DataSize holds its 8 bytes, never past DataSize. */
+    @Test
+    void aRecordWithoutAWholeProcessStartKeyItemHasNoKey() {
+        EtwEventFixture start = EtwEventFixtures.processStartV3(5120, PID);
+        List<EtwEventFixture> withoutKey = List.of(
+                start,
+                start.withExtendedData(new ExtendedDataItem(ExtendedDataItem.TS_ID, 8, PayloadFixture.littleEndian(77, 8))),
+                start.withExtendedData(new ExtendedDataItem(ExtendedDataItem.PROCESS_START_KEY, 4, PayloadFixture.littleEndian(77, 8))),
+                start.withExtendedData(new ExtendedDataItem(ExtendedDataItem.PROCESS_START_KEY, 8, new byte[0])),
+                start.withExtendedData(ExtendedDataItem.processStartKey(-1)));
+
+        for (EtwEventFixture fixture : withoutKey) {
+            DecodeResult result = decoder.decode(NativeEventRecord.layOut(fixture).pointer());
+            assertThat(result).as(fixture.extendedData().toString()).isInstanceOf(DecodeResult.Decoded.class);
+            assertThat(((DecodeResult.Decoded) result).event().pkey()).as(fixture.extendedData().toString()).isNull();
+        }
+        assertThat(decoder.malformed()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import io.etwcorr.collector.etw.ENABLE_TRACE_PARAMETERS;
 import io.etwcorr.collector.etw.EVENT_TRACE_LOGFILEW;
 import io.etwcorr.collector.etw.EVENT_TRACE_PROPERTIES;
 import io.etwcorr.collector.etw.EventRecordCallback;
+import io.etwcorr.schemas.etw.EtwProvider;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,20 @@ class NativeEtwApiTest {
         assertThat(memory.getInt(44)).as("Wnode.Flags: WNODE_FLAG_TRACED_GUID").isEqualTo(0x0002_0000);
         assertThat(memory.getInt(40)).as("Wnode.ClientContext: QPC").isEqualTo(1);
         assertThat(memory.getInt(116)).as("LoggerNameOffset").isEqualTo(120);
+    }
+
+    @Test
+    void asksKernelProcessAloneForTheProcessStartKey() {
+        ENABLE_TRACE_PARAMETERS parameters = NativeEtwApi.enableParameters(ProviderSpec.of(EtwProvider.KERNEL_PROCESS,
+                ProviderSpec.KERNEL_PROCESS_PROCESS_AND_THREAD, true));
+        Pointer memory = parameters.getPointer();
+
+        assertThat(parameters.size()).isEqualTo(48);
+        assertThat(memory.getInt(0)).as("Version").isEqualTo(2);
+        assertThat(memory.getInt(4)).as("EnableProperty: EVENT_ENABLE_PROPERTY_PROCESS_START_KEY").isEqualTo(0x80);
+        assertThat(NativeEtwApi.enableParameters(ProviderSpec.of(EtwProvider.KERNEL_NETWORK,
+                ProviderSpec.KERNEL_NETWORK_IPV4_AND_IPV6, false))).isNull();
+        assertThat(NativeEtwApi.enableParameters(ProviderSpec.of(EtwProvider.DNS_CLIENT, 0, false))).isNull();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.etwcorr.collector.selftest.SelftestReport;
 import io.etwcorr.collector.selftest.StimulusReport;
 import io.etwcorr.testkit.etw.EtwEventFixture;
 import io.etwcorr.testkit.etw.EtwEventFixtures;
+import io.etwcorr.testkit.etw.ExtendedDataItem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,8 @@ class SelftestTest {
     private static final int LISTENER_PORT = 49_152;
     private static final int CLIENT_PORT = 50_001;
     private static final long OWN_SEQUENCE = 777;
+    /** This process's start key, as ETW would put it on the ProcessStart of a process it creates. */
+    private static final long OWN_START_KEY = 0x0002_0000_0000_0309L;
     private static final long CHILD_SEQUENCE = 778;
     private static final String LOOPBACK = "127.0.0.1";
     private static final String NAME = "selftest.example";
@@ -41,7 +44,7 @@ class SelftestTest {
             CLIENT_PORT, 1_000, 2_000, CHILD, "cmd.exe", 3);
     private static final List<String> CHECKS = List.of("session mode", "no events lost", "record numbering", "dns lookup",
             "dns answer", "tcp connect", "tcp accept", "bytes sent to the listener", "bytes received from the listener",
-            "process start", "process stop", "parent sequence number");
+            "process start", "process stop", "parent sequence number", "process start key");
 
     @Test
     void passesWhenTheDecodedEventsShowWhatTheProcessDid() throws Exception {
@@ -64,7 +67,7 @@ class SelftestTest {
                 .startsWith("etwcorr collector selftest on " + WINDOWS + ", pid " + OWN)
                 .contains("tcp accept", "PASS")
                 .containsPattern("Microsoft-Windows-Kernel-Process +1 v3, 2 v2\n")
-                .endsWith("12 of 12 checks passed: this host's events decode as the jobs expect.\n");
+                .endsWith("13 of 13 checks passed: this host's events decode as the jobs expect.\n");
         assertThat(api.calls).startsWith("start " + Selftest.SESSION_NAME).contains("close")
                 .endsWith("stop " + Selftest.SESSION_NAME);
         assertThat(api.count("stop " + Selftest.SESSION_NAME)).isEqualTo(1);
@@ -73,7 +76,10 @@ class SelftestTest {
     static Stream<Arguments> wrongEvents() {
         return Stream.of(
                 Arguments.of("process start", replacing(1, CHILD, EtwEventFixtures.processStartV3(OTHER, CHILD, CHILD_SEQUENCE,
-                        OWN_SEQUENCE, CMD)), "parent 5120; expected cmd.exe, parent " + OWN),
+                        OWN_SEQUENCE, CMD).withExtendedData(ExtendedDataItem.processStartKey(OWN_START_KEY))),
+                        "parent 5120; expected cmd.exe, parent " + OWN),
+                Arguments.of("process start key", replacing(1, CHILD, EtwEventFixtures.processStartV3(OWN, CHILD, CHILD_SEQUENCE,
+                        OWN_SEQUENCE, CMD)), "has no PROCESS_START_KEY extended data item"),
                 Arguments.of("process stop", replacing(2, CHILD, EtwEventFixtures.processStopV2(CHILD, 9_999, 3)),
                         "sequence number 9999 (start: 778)"),
                 Arguments.of("parent sequence number", replacing(1, OWN, null), "not seen (no start or rundown of pid " + OWN + ")"),
@@ -163,7 +169,8 @@ class SelftestTest {
                 EtwEventFixtures.transferV4(11, OWN, 2, 1_000, LOOPBACK, LISTENER_PORT, LOOPBACK, CLIENT_PORT),
                 EtwEventFixtures.transferV4(11, OWN, 1, 1_500, LOOPBACK, CLIENT_PORT, LOOPBACK, LISTENER_PORT),
                 EtwEventFixtures.transferV4(11, OWN, 1, 500, LOOPBACK, CLIENT_PORT, LOOPBACK, LISTENER_PORT),
-                EtwEventFixtures.processStartV3(OWN, CHILD, CHILD_SEQUENCE, OWN_SEQUENCE, CMD),
+                EtwEventFixtures.processStartV3(OWN, CHILD, CHILD_SEQUENCE, OWN_SEQUENCE, CMD)
+                        .withExtendedData(ExtendedDataItem.processStartKey(OWN_START_KEY)),
                 EtwEventFixtures.processStopV2(CHILD, CHILD_SEQUENCE, 3),
                 EtwEventFixtures.processStopV2(OTHER));
     }

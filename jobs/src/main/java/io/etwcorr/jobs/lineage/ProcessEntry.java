@@ -7,6 +7,8 @@ package io.etwcorr.jobs.lineage;
 public final class ProcessEntry {
     public String entityId;
     public long pid = -1;
+    /** Its process start key, learnt from a ProcessStart it logged as the creator; -1 while unknown. */
+    public long startKey = -1;
     /** The process that started this one, or null when the table could not tell. */
     public String parentEntityId;
     /** File name of {@link #executable}. */

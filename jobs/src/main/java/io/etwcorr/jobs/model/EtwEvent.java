@@ -34,6 +34,11 @@ public class EtwEvent {
     /** PROCESS_START, THREAD_START: the process that created the process or the thread. */
     public long creatorPid = -1;
     /**
+     * PROCESS_START: the process start key of {@link #creatorPid} (the raw envelope's {@code pkey}),
+     * which tells that process apart from a later holder of its PID; -1 when the collector sent none.
+     */
+    public long creatorStartKey = -1;
+    /**
      * PROCESS_START, PROCESS_RUNDOWN, PROCESS_STOP: the process instance, see {@code EntityIds} for
      * the format. Null for THREAD_START, which lacks the CreateTime to derive it. Sysmon's network
      * and DNS events carry it too (with {@link #executable}), from their ProcessGuid and Image.
@@ -166,6 +171,7 @@ public class EtwEvent {
                 && ts == that.ts
                 && pid == that.pid
                 && creatorPid == that.creatorPid
+                && creatorStartKey == that.creatorStartKey
                 && Objects.equals(entityId, that.entityId)
                 && Objects.equals(parentEntityId, that.parentEntityId)
                 && parentPid == that.parentPid
@@ -219,6 +225,7 @@ public class EtwEvent {
         append(text, "ts", ts);
         append(text, "pid", pid);
         append(text, "creatorPid", creatorPid);
+        append(text, "creatorStartKey", creatorStartKey);
         append(text, "entityId", entityId);
         append(text, "parentEntityId", parentEntityId);
         append(text, "parentPid", parentPid);

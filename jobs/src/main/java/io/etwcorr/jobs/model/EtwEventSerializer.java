@@ -64,11 +64,12 @@ public final class EtwEventSerializer extends TypeSerializerSingleton<EtwEvent> 
     private static final int SENT = 34;
     private static final int SPOOLED = 35;
     private static final int DROPPED = 36;
-    private static final int SENT_BYTES = 37;
-    private static final int RECEIVED_BYTES = 38;
-    private static final int SENDS = 39;
-    private static final int RECEIVES = 40;
-    private static final int LAST_TS = 41;
+    private static final int CREATOR_START_KEY = 37;
+    private static final int SENT_BYTES = 38;
+    private static final int RECEIVED_BYTES = 39;
+    private static final int SENDS = 40;
+    private static final int RECEIVES = 41;
+    private static final int LAST_TS = 42;
 
     @Override
     public boolean isImmutableType() {
@@ -90,6 +91,7 @@ public final class EtwEventSerializer extends TypeSerializerSingleton<EtwEvent> 
         to.ts = from.ts;
         to.pid = from.pid;
         to.creatorPid = from.creatorPid;
+        to.creatorStartKey = from.creatorStartKey;
         to.entityId = from.entityId;
         to.parentEntityId = from.parentEntityId;
         to.parentPid = from.parentPid;
@@ -147,6 +149,7 @@ public final class EtwEventSerializer extends TypeSerializerSingleton<EtwEvent> 
         writeLong(out, TS, event.ts);
         writeLong(out, PID, event.pid);
         writeLong(out, CREATOR_PID, event.creatorPid);
+        writeLong(out, CREATOR_START_KEY, event.creatorStartKey);
         writeString(out, ENTITY_ID, event.entityId);
         writeString(out, PARENT_ENTITY_ID, event.parentEntityId);
         writeLong(out, PARENT_PID, event.parentPid);
@@ -198,6 +201,7 @@ public final class EtwEventSerializer extends TypeSerializerSingleton<EtwEvent> 
                 case TS -> event.ts = in.readLong();
                 case PID -> event.pid = in.readLong();
                 case CREATOR_PID -> event.creatorPid = in.readLong();
+                case CREATOR_START_KEY -> event.creatorStartKey = in.readLong();
                 case ENTITY_ID -> event.entityId = readText(in);
                 case PARENT_ENTITY_ID -> event.parentEntityId = readText(in);
                 case PARENT_PID -> event.parentPid = in.readLong();

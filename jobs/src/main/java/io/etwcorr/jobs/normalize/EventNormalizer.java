@@ -71,6 +71,7 @@ public final class EventNormalizer implements Serializable {
         processIdentity(raw, event);
         if (kind == EventKind.PROCESS_START) {
             event.creatorPid = raw.pid();
+            event.creatorStartKey = raw.pkey() != null ? raw.pkey() : -1;
         }
         event.parentPid = RawProps.integer(raw, KernelProcess.PARENT_PROCESS_ID, 0, UINT32_MAX);
         event.parentProcessSeq = RawProps.optionalUnsigned64(raw, KernelProcess.PARENT_PROCESS_SEQUENCE_NUMBER);

@@ -20,7 +20,7 @@ class ProcessTableTest {
     private final InMemoryProcessStore store = new InMemoryProcessStore();
     private final EtwcorrConfig.Lineage config = new EtwcorrConfig.Lineage();
     private int evictions;
-    private ProcessTable table = new ProcessTable(store, config, () -> evictions++);
+    private ProcessTable table = new ProcessTable(store, config);
 
     private void apply(EtwEvent... events) throws Exception {
         for (EtwEvent event : events) {
@@ -49,6 +49,18 @@ class ProcessTableTest {
     }
 
     @Test
+    void aTableWithoutCommandLinesStillNamesEveryProcessAndItsParent() throws Exception {
+        table = new ProcessTable(store, config, false);
+        apply(rundown(T0, 3000, 100, "explorer.exe", 2900, NO_PARENT),
+                start(T0 + SECOND, 4400, 200, "winword.exe", 3000, 100));
+
+        ProcessEntry winword = entry(200);
+        assertThat(winword.commandLine).isNull();
+        assertThat(winword.executable).isEqualTo("C:\\Windows\\System32\\winword.exe");
+        assertThat(table.parent(winword).executable).isEqualTo("C:\\Windows\\System32\\explorer.exe");
+    }
+
+    @Test
     void findsTheParentByPidWhenTheEventHasNoSequenceNumbers() throws Exception {
         EtwEvent explorer = startWithoutSequence(T0, 3000, "explorer.exe", 2900);
         EtwEvent winword = startWithoutSequence(T0 + SECOND, 4400, "winword.exe", 3000);
@@ -64,6 +76,51 @@ class ProcessTableTest {
         apply(startWithoutSequence(T0 - SECOND, 3000, "notepad.exe", 2000), child);
 
         assertThat(table.entry(child.entityId).parentEntityId).isNull();
+    }
+
+    /**
+     * A host before Windows 10 1903 (no sequence numbers) that lost the stop of explorer.exe and the
+     * start of the process that got its PID next: without start keys the new holder's child would
+     * be explorer's; the creator's start key on each ProcessStart keeps the two processes apart.
+     */
+    @Test
+    void theCreatorsStartKeyKeepsAPidHolderApartFromTheProcessThatReusedItsPid() throws Exception {
+        EtwEvent explorer = startWithoutSequence(T0, 3000, "explorer.exe", 2900);
+        EtwEvent winword = startWithoutSequence(T0 + SECOND, 4400, "winword.exe", 3000);
+        winword.creatorStartKey = 0x0002_0000_0000_1234L;
+        // explorer.exe exits (its stop lost), tool.exe gets PID 3000 (its start lost) and starts a child
+        EtwEvent child = startWithoutSequence(T0 + HOUR, 5200, "rundll32.exe", 3000);
+        child.creatorStartKey = 0x0002_0000_0000_9876L;
+        EtwEvent sibling = startWithoutSequence(T0 + HOUR + SECOND, 5300, "notepad.exe", 3000);
+        sibling.creatorStartKey = 0x0002_0000_0000_1234L;
+        apply(explorer, winword, child, sibling);
+
+        assertThat(table.entry(winword.entityId).parentEntityId).isEqualTo(explorer.entityId);
+        assertThat(table.entry(explorer.entityId).startKey).isEqualTo(0x0002_0000_0000_1234L);
+        assertThat(table.entry(child.entityId).parentEntityId).as("started by another process with PID 3000").isNull();
+        assertThat(table.entry(sibling.entityId).parentEntityId).isEqualTo(explorer.entityId);
+    }
+
+    @Test
+    void withoutStartKeysTheParentIsThePidHolder() throws Exception {
+        EtwEvent explorer = startWithoutSequence(T0, 3000, "explorer.exe", 2900);
+        EtwEvent child = startWithoutSequence(T0 + HOUR, 5200, "rundll32.exe", 3000);
+        apply(explorer, child);
+
+        assertThat(table.entry(child.entityId).parentEntityId).isEqualTo(explorer.entityId);
+    }
+
+    /** A reassigned parent (creator and parent differ): the creator's key says nothing about the parent. */
+    @Test
+    void aCreatorsStartKeyIsNotTheKeyOfAReassignedParent() throws Exception {
+        EtwEvent explorer = startWithoutSequence(T0, 3000, "explorer.exe", 2900);
+        EtwEvent elevated = startWithoutSequence(T0 + SECOND, 4400, "cmd.exe", 3000);
+        elevated.creatorPid = 1200; // the AppInfo service starts it on explorer's behalf
+        elevated.creatorStartKey = 0x0002_0000_0000_0042L;
+        apply(explorer, elevated);
+
+        assertThat(table.entry(elevated.entityId).parentEntityId).isEqualTo(explorer.entityId);
+        assertThat(table.entry(explorer.entityId).startKey).isEqualTo(-1);
     }
 
     @Test
@@ -173,10 +230,10 @@ class ProcessTableTest {
                 start(T0, 5120, 300, "powershell.exe", 3000, 100),
                 stop(T0 + SECOND, 5120, 300, "powershell.exe"));
 
-        table.expire(T0 + SECOND + 24 * HOUR - 1);
+        evictions += table.expire(T0 + SECOND + 24 * HOUR - 1);
         assertThat(store.processes).containsOnlyKeys(id(100), id(300));
 
-        table.expire(T0 + SECOND + 24 * HOUR);
+        evictions += table.expire(T0 + SECOND + 24 * HOUR);
         assertThat(store.processes).containsOnlyKeys(id(100));
         assertThat(store.livePids).containsOnlyKeys(3000L);
     }
@@ -184,7 +241,7 @@ class ProcessTableTest {
     @Test
     void theBoundEvictsTheOldestExitedProcessesFirst() throws Exception {
         config.maxProcessesPerHost = 3;
-        table = new ProcessTable(store, config, () -> evictions++);
+        table = new ProcessTable(store, config);
         apply(start(T0, 3000, 100, "explorer.exe", 2900, NO_PARENT),
                 start(T0 + 1, 5001, 301, "a.exe", 3000, 100),
                 start(T0 + 2, 5002, 302, "b.exe", 3000, 100),
@@ -193,12 +250,12 @@ class ProcessTableTest {
                 stop(T0 + 5, 5003, 303, "c.exe"),
                 stop(T0 + 6, 5001, 301, "a.exe"));
 
-        table.expire(T0 + 10);
+        evictions += table.expire(T0 + 10);
         assertThat(store.processes).containsOnlyKeys(id(100), id(302), id(304));
         assertThat(evictions).as("a.exe and c.exe, still within their retention").isEqualTo(2);
 
         apply(start(T0 + 11, 5005, 305, "e.exe", 3000, 100));
-        table.expire(T0 + 12);
+        evictions += table.expire(T0 + 12);
         assertThat(store.processes).as("no exited one left: the oldest running goes")
                 .containsOnlyKeys(id(302), id(304), id(305));
         assertThat(store.livePids).containsOnlyKeys(5002L, 5004L, 5005L);
@@ -213,15 +270,15 @@ class ProcessTableTest {
                 stop(T0 + 3 * SECOND, 5120, 300, "powershell.exe"),
                 stop(T0 + 4 * SECOND, 4400, 200, "winword.exe"));
 
-        table.expire(T0 + 30 * HOUR);
+        evictions += table.expire(T0 + 30 * HOUR);
         assertThat(store.processes).as("the implant runs: its whole chain is needed")
                 .containsOnlyKeys(id(100), id(200), id(300), id(400));
 
         apply(stop(T0 + 31 * HOUR, 7312, 400, "implant.exe"));
-        table.expire(T0 + 31 * HOUR + 24 * HOUR - 1);
+        evictions += table.expire(T0 + 31 * HOUR + 24 * HOUR - 1);
         assertThat(store.processes).as("retention counts from the last descendant's exit")
                 .containsOnlyKeys(id(100), id(200), id(300), id(400));
-        table.expire(T0 + 31 * HOUR + 24 * HOUR);
+        evictions += table.expire(T0 + 31 * HOUR + 24 * HOUR);
         assertThat(store.processes).containsOnlyKeys(id(100));
         assertThat(evictions).isZero();
     }
@@ -236,7 +293,7 @@ class ProcessTableTest {
                 thread(T0 + 2 * SECOND, 5120, 6000),
                 stop(T0 + 3 * SECOND, 5120, 300, "powershell.exe"));
 
-        table.expire(T0 + 48 * HOUR);
+        evictions += table.expire(T0 + 48 * HOUR);
         assertThat(store.processes).containsOnlyKeys(id(100), id(300), id(500));
         assertThat(entry(500).lastInjectionUpTo(T0 + 48 * HOUR).injectorEntityId).isEqualTo(id(300));
     }

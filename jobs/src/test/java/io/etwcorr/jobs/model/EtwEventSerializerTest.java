@@ -57,6 +57,8 @@ class EtwEventSerializerTest extends SerializerTestBase<EtwEvent> {
         start.image = "\\Device\\HarddiskVolume3\\Windows\\System32\\rundll32.exe";
         start.commandLine = "rundll32.exe C:\\Users\\ä\\x.dll,Start";
         start.processSeq = Long.MAX_VALUE;
+        start.creatorPid = 5120;
+        start.creatorStartKey = 844_424_930_132_017L;
         start.cnames = new String[0];
 
         return new EtwEvent[] {answer, send, start, EtwEvent.tick("WS-0042", -1, Long.MAX_VALUE), new EtwEvent()};

@@ -17,8 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.etwcorr.jobs.model.Callback;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
+import io.etwcorr.jobs.normalize.EventNormalizer;
 import io.etwcorr.jobs.output.OutputRecord;
+import io.etwcorr.schemas.raw.RawEvent;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -104,6 +107,33 @@ class ProcessNetworkCorrelatorTest {
         assertThat(connection.at("/destination/domain").asText()).isEqualTo(DOMAIN);
         assertThat(connection.at("/dns/question/name").asText()).isEqualTo(DOMAIN);
         assertThat(connection.at("/dns/resolved_at").asText()).isEqualTo(format(T0 + SECOND));
+    }
+
+    /**
+     * Windows 10 logs DNS-Client version 0: a cache answer (3018, also 3020) has no ClientPID, so it is
+     * the DNS cache service's that logged it (envelope pid), and names no connection of the process
+     * that asked; that process's own 3008, logged in its context, does (etw-layouts.md).
+     */
+    @Test
+    void onWindows10ACacheAnswerBelongsToTheDnsCacheServiceAndTheRequestersOwnAnswerJoins() throws Exception {
+        long dnsCache = 2240;
+        EventNormalizer normalizer = new EventNormalizer();
+        EtwEvent cacheAnswer = normalizer.normalize(new RawEvent(1, HOST, "run", seq++, T0 + SECOND,
+                "Microsoft-Windows-DNS-Client", null, 3018, 0, null, (int) dnsCache, -1, Map.of("QueryName", DOMAIN,
+                        "QueryType", 1L, "QueryOptions", 0L, "Status", 0L, "QueryResults", "::ffff:" + C2 + ";"), null));
+        EtwEvent ownAnswer = normalizer.normalize(new RawEvent(1, HOST, "run", seq++, T0 + 3 * SECOND,
+                "Microsoft-Windows-DNS-Client", null, 3008, 0, null, (int) PID, -1, Map.of("QueryName", DOMAIN,
+                        "QueryType", 1L, "QueryOptions", 0L, "QueryStatus", 0L, "QueryResults", "::ffff:" + C2 + ";"), null));
+        assertThat(cacheAnswer.pid).isEqualTo(dnsCache);
+
+        send(start(PID, 9981, RUNDLL, T0), cacheAnswer,
+                net(EventKind.TCP_CONNECT, PID, T0 + 2 * SECOND, C2, 443, 0, 4096),
+                ownAnswer,
+                net(EventKind.TCP_CONNECT, PID, T0 + 4 * SECOND, C2, 443, 0, 4097));
+
+        assertThat(connections()).hasSize(2);
+        assertThat(connections().get(0).at("/destination/domain").isMissingNode()).as("after the cache answer only").isTrue();
+        assertThat(connections().get(1).at("/destination/domain").asText()).isEqualTo(DOMAIN);
     }
 
     @Test

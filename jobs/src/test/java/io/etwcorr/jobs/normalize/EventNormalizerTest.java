@@ -413,6 +413,21 @@ class EventNormalizerTest {
         assertThat(event.entityId).isEqualTo(HOST + ":p0:" + fileTimeZero);
     }
 
+    /** The envelope's pkey is the start key of the process that logged the event: the creator, for a ProcessStart. */
+    @Test
+    void keepsTheCreatorsStartKeyOfAProcessStartOnly() throws RawEventException {
+        RawEvent start = raw(KERNEL_PROCESS, 1, 2, 5120, processStartV2());
+        RawEvent keyed = new RawEvent(start.v(), start.host(), start.run(), start.seq(), start.ts(), start.provider(),
+                start.guid(), start.id(), start.ver(), start.opcode(), start.pid(), start.tid(), start.props(), start.x(),
+                844_424_930_132_017L);
+        RawEvent rundown = new RawEvent(1, HOST, RUN, start.seq(), start.ts(), KERNEL_PROCESS, null, 15, 0, null, 4, -1,
+                processStartV2(), null, 562_949_953_421_316L);
+
+        assertThat(normalizer.normalize(keyed).creatorStartKey).isEqualTo(844_424_930_132_017L);
+        assertThat(normalizer.normalize(start).creatorStartKey).isEqualTo(-1);
+        assertThat(normalizer.normalize(rundown).creatorStartKey).as("a rundown is not logged by the parent").isEqualTo(-1);
+    }
+
     @Test
     void usesTheEnvelopePidForDnsWithoutClientPid() throws RawEventException {
         RawEvent raw = raw(DNS_CLIENT, 3018, 0, 2240, dnsCacheAnswer(0, "1.2.3.4;"));

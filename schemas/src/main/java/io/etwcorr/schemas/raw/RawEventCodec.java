@@ -130,6 +130,10 @@ public final class RawEventCodec {
         g.writeNumber(e.pid());
         g.writeFieldName(Names.TID);
         g.writeNumber(e.tid());
+        if (e.pkey() != null) {
+            g.writeFieldName(Names.PKEY);
+            g.writeNumber(e.pkey());
+        }
         g.writeFieldName(Names.PROPS);
         writeValues(g, e.props());
         if (e.x() != null) {
@@ -184,6 +188,7 @@ public final class RawEventCodec {
         static final SerializedString OPCODE = new SerializedString("opcode");
         static final SerializedString PID = new SerializedString("pid");
         static final SerializedString TID = new SerializedString("tid");
+        static final SerializedString PKEY = new SerializedString("pkey");
         static final SerializedString PROPS = new SerializedString("props");
         static final SerializedString X = new SerializedString("x");
     }
@@ -200,7 +205,7 @@ public final class RawEventCodec {
     /** The envelope fields; bit {@code 1 << ordinal} marks a field as seen. */
     private enum Field {
         V(true), HOST(true), RUN(true), SEQ(true), TS(true), PROVIDER(true), GUID(false), ID(true), VER(true),
-        OPCODE(false), PID(true), TID(true), PROPS(true), X(false);
+        OPCODE(false), PID(true), TID(true), PKEY(false), PROPS(true), X(false);
 
         private static final Map<String, Field> BY_KEY = new HashMap<>();
 
@@ -236,6 +241,7 @@ public final class RawEventCodec {
         private Integer opcode;
         private int pid;
         private int tid;
+        private Long pkey;
         private Map<String, Object> props;
         private Map<String, Object> x;
 
@@ -280,7 +286,7 @@ public final class RawEventCodec {
                     throw violation("missing required field '" + field.key + "'");
                 }
             }
-            return new RawEvent(v, host, run, seq, ts, provider, guid, id, ver, opcode, pid, tid, props, x);
+            return new RawEvent(v, host, run, seq, ts, provider, guid, id, ver, opcode, pid, tid, props, x, pkey);
         }
 
         /** Anything but whitespace after the root object, even text that is not JSON. */
@@ -311,6 +317,7 @@ public final class RawEventCodec {
                 case OPCODE -> opcode = readCount(field);
                 case PID -> pid = readProcessOrThreadId(field);
                 case TID -> tid = readProcessOrThreadId(field);
+                case PKEY -> pkey = readLong(field, 0, Long.MAX_VALUE, "be an integer >= 0");
                 case PROPS -> props = readValues(field);
                 case X -> x = readValues(field);
             }

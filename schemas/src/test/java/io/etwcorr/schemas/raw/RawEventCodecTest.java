@@ -84,6 +84,17 @@ class RawEventCodecTest {
     }
 
     @Test
+    void carriesTheProcessStartKeyAfterTidWhenThereIsOne() throws Exception {
+        RawEvent event = RawEventCodec.decode(DNS.replace("\"tid\":7400", "\"tid\":7400,\"pkey\":844424930132017"));
+
+        assertThat(event.pkey()).isEqualTo(844424930132017L);
+        assertThat(RawEventCodec.encodeToString(event)).contains("\"tid\":7400,\"pkey\":844424930132017,\"props\":");
+        assertThat(RawEventCodec.decode(DNS).pkey()).isNull();
+        assertThat(RawEventCodec.encodeToString(RawEventCodec.decode(DNS))).doesNotContain("pkey");
+        assertThat(SchemaValidator.validate(SchemaId.RAW_EVENT, RawEventCodec.encodeToString(event))).isEmpty();
+    }
+
+    @Test
     void acceptsNestingUpToTheLimit() throws Exception {
         String nested = "[".repeat(RawEventCodec.MAX_NESTING_DEPTH - 1) + "]".repeat(RawEventCodec.MAX_NESTING_DEPTH - 1);
         assertThat(RawEventCodec.decode("{\"future\":" + nested + "," + DNS.substring(1)).host()).isEqualTo("WS-0042");
@@ -147,6 +158,8 @@ class RawEventCodecTest {
         cases.add(breaking("\"ver\":0", "\"ver\":0,\"opcode\":\"1\"", "field 'opcode' must be an integer from 0 to 2147483647, got \"1\""));
         cases.add(breaking("\"pid\":7312", "\"pid\":4294967295", "field 'pid' must be an integer from -1 to 2147483647, got 4294967295"));
         cases.add(breaking("\"tid\":7400", "\"tid\":-2", "field 'tid' must be an integer from -1 to 2147483647, got -2"));
+        cases.add(breaking("\"tid\":7400", "\"tid\":7400,\"pkey\":-1", "field 'pkey' must be an integer >= 0, got -1"));
+        cases.add(breaking("\"tid\":7400", "\"tid\":7400,\"pkey\":\"5\"", "field 'pkey' must be an integer >= 0, got \"5\""));
         cases.add(breaking("\"props\":{", "\"props\":[],\"p\":{", "field 'props' must be an object, got an array"));
         cases.add(breaking("\"props\":{", "\"x\":\"s\",\"props\":{", "field 'x' must be an object, got \"s\""));
         cases.add(breaking("\"QueryName\":\"cdn.evil.example\"", "\"QueryName\":null", "props.QueryName: null is not a property value"));
