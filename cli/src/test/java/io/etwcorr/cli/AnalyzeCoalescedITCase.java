@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One simulated fleet (with video, the bulk of a real host's transfers) as its collectors log every
+ * One simulated fleet (with the browser's QUIC video) as its collectors log every
  * Kernel-Network send and receive, and as they send it with coalesced transfers: far fewer records,
  * the same connections, flows and alerts.
  */
@@ -41,8 +41,8 @@ class AnalyzeCoalescedITCase {
                 ConfigLoader.defaults());
 
         assertThat(coalescedRun.recordsIn()).isEqualTo(collectors[0].recordsOut());
-        assertThat(rawRun.recordsIn()).as("at least five raw events per coalesced record")
-                .isGreaterThanOrEqualTo(5 * coalescedRun.recordsIn());
+        assertThat(rawRun.recordsIn()).as("at least three raw events per coalesced record")
+                .isGreaterThanOrEqualTo(3 * coalescedRun.recordsIn());
         List<String> alerts = lines("raw", "anomalies.jsonl");
         assertThat(alerts).as("every implant alerts").hasSizeGreaterThanOrEqualTo(truth.implants().size());
         for (String file : List.of("anomalies.jsonl", "connections.jsonl", "flows.jsonl")) {
