@@ -14,7 +14,11 @@ import io.etwcorr.jobs.model.Callback;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
@@ -24,14 +28,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * <pre>
  * raw ─▶ parse+normalize ─┬─▶ deadletter
  *                         └─ keyBy(host) ─▶ host sequencer ─┬─▶ health
- *                                                           ├─ keyBy(host/pid) ─▶ DNS⋈TCP, buckets ─┬─▶ connections
+ *                                                           ├─ (same host key) ─▶ DNS⋈TCP per pid, buckets ─┬─▶ connections
  *                                                           │                                      ├─▶ flows
  *                                                           │       callbacks ◀────────────────────┘
  *                                                           │        ├─ keyBy(host|entity|destination) ─▶ beacon score ─▶ candidates
  *                                                           │        ├─ keyBy(host|exe|cmdline|destination) ─▶ group score ─▶ candidates
  *                                                           │        └─ keyBy(destination) ─▶ fleet prevalence ◀── candidates with lineage
  *                                                           │                                   └─▶ anomalies
- *                                                           └─ keyBy(host): process table ◀── candidates ─▶ lineage at each candidate's time
+ *                                                           └─ (same host key): process table ◀── candidates ─▶ lineage at each candidate's time
  * </pre>
  */
 public final class CorrelationPipeline {
@@ -53,16 +57,18 @@ public final class CorrelationPipeline {
                 .uid("parse-normalize").name("Parse, validate, normalize");
 
         SingleOutputStreamOperator<EtwEvent> sequenced = events
-                .keyBy(event -> event.host)
+                .keyBy(CorrelationPipeline::host)
                 .process(new HostSequencer(config.correlation))
                 .uid("host-sequencer").name("Per-host dedupe, health, event-time order");
 
-        SingleOutputStreamOperator<OutputRecord> connections = sequenced
+        // The per-host stages read the sequencer's output where it is, keyed by host as it already is:
+        // an event is serialized and shuffled once, on its way into the sequencer.
+        SingleOutputStreamOperator<OutputRecord> connections = byHost(sequenced
                 .filter(ProcessNetworkCorrelator::isInput)
-                .name("Process and network events")
-                .keyBy(ProcessNetworkCorrelator::processKey)
-                .process(new ProcessNetworkCorrelator(config.correlation))
-                .uid("dns-tcp-join").name("DNS ⋈ TCP per process, byte buckets");
+                .name("Process and network events"))
+                .transform("DNS ⋈ TCP per process, byte buckets", TypeInformation.of(OutputRecord.class),
+                        new ProcessNetworkCorrelator(config.correlation))
+                .uid("dns-tcp-join-per-host");
 
         DataStream<Callback> callbacks = connections.getSideOutput(ProcessNetworkCorrelator.CALLBACKS);
         DataStream<BeaconCandidate> scored = callbacks
@@ -75,10 +81,9 @@ public final class CorrelationPipeline {
                         .uid("beacon-group-scorer").name("Beacon score per process group and destination"));
 
         // Lineage first, at each candidate's own time; only then may prevalence hold it (to the end of a bounded input).
-        SingleOutputStreamOperator<BeaconCandidate> withLineage = sequenced
+        SingleOutputStreamOperator<BeaconCandidate> withLineage = byHost(sequenced
                 .filter(LineageFunction::isInput)
-                .name("Process lifecycle events")
-                .keyBy(event -> event.host)
+                .name("Process lifecycle events"))
                 .connect(scored.keyBy(candidate -> candidate.host))
                 .process(new LineageFunction(config.lineage))
                 .uid("lineage").name("Process lineage and patient zero at the alert's time");
@@ -98,5 +103,17 @@ public final class CorrelationPipeline {
                 connections.getSideOutput(ProcessNetworkCorrelator.FLOWS),
                 sequenced.getSideOutput(HostSequencer.HEALTH),
                 events.getSideOutput(ParseAndNormalize.DEADLETTER));
+    }
+
+    /**
+     * Events of the host sequencer's subtask, keyed by host without a shuffle: they are already
+     * partitioned by host, by the same key selector and the same key groups.
+     */
+    private static KeyedStream<EtwEvent, String> byHost(DataStream<EtwEvent> sequencedEvents) {
+        return DataStreamUtils.reinterpretAsKeyedStream(sequencedEvents, CorrelationPipeline::host, Types.STRING);
+    }
+
+    private static String host(EtwEvent event) {
+        return event.host;
     }
 }
