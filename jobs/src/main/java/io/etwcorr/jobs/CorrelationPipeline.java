@@ -58,8 +58,9 @@ public final class CorrelationPipeline {
 
         SingleOutputStreamOperator<EtwEvent> sequenced = events
                 .keyBy(CorrelationPipeline::host)
-                .process(new HostSequencer(config.correlation))
-                .uid("host-sequencer").name("Per-host dedupe, health, event-time order");
+                .transform("Per-host dedupe, health, event-time order", TypeInformation.of(EtwEvent.class),
+                        HostSequencer.operator(config.correlation))
+                .uid("host-sequencer");
 
         // The per-host stages read the sequencer's output where it is, keyed by host as it already is:
         // an event is serialized and shuffled once, on its way into the sequencer.

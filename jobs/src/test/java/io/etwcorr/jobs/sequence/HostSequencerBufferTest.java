@@ -19,13 +19,12 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.StateBackend;
-import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -47,8 +46,8 @@ class HostSequencerBufferTest {
     private KeyedOneInputStreamOperatorTestHarness<String, EtwEvent, EtwEvent> open(StateBackend backend)
             throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, EtwEvent, EtwEvent> harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                        new HostSequencer(TestEvents.defaults())), event -> event.host, Types.STRING);
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        HostSequencer.operator(TestEvents.defaults()), event -> event.host, Types.STRING);
         harnesses.add(harness);
         harness.setStateBackend(backend);
         harness.setProcessingTime(0);
@@ -74,13 +73,13 @@ class HostSequencerBufferTest {
         send(harness, heartbeat(HOST, 4, T0 + 11 * SECOND + 300_000, 0, 0, 0, 0)); // watermark T0 + 1.3 s
         assertThat(released(harness)).as("in (ts, run, seq) order").startsWith(early, sameTimeArrivedFirst)
                 .doesNotContain(laterInTheSameSecond);
-        assertThat(statesHeldBy(harness, HOST)).as("the buffer keeps the last event").contains("pending");
+        assertThat(statesHeldBy(harness, HOST)).as("the buffer keeps the last event").contains("pending-by-second");
 
         send(harness, heartbeat(HOST, 5, T0 + 12 * SECOND + 500_000, 0, 0, 0, 0)); // watermark T0 + 2.5 s
         assertThat(released(harness)).filteredOn(event -> event.kind != EventKind.TICK)
                 .containsExactly(early, sameTimeArrivedFirst, laterInTheSameSecond);
         assertThat(statesHeldBy(harness, HOST)).as("an empty buffer holds no state")
-                .doesNotContain("pending");
+                .doesNotContain("pending-by-second");
     }
 
     @Test
@@ -103,7 +102,7 @@ class HostSequencerBufferTest {
                 .distinct().toList().size());
         assertThat(healthJson(rocksDb)).containsExactlyInAnyOrderElementsOf(healthJson(heap)).isNotEmpty();
         for (String host : HOSTS) {
-            assertThat(statesHeldBy(rocksDb, host)).doesNotContain("pending", "health");
+            assertThat(statesHeldBy(rocksDb, host)).doesNotContain("pending-by-second", "health");
         }
         assertThat(rocksDb.numEventTimeTimers()).isZero();
     }
@@ -174,9 +173,10 @@ class HostSequencerBufferTest {
             String host) {
         KeyedStateBackend<Object> backend = ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
         List<String> held = new ArrayList<>();
-        for (String state : List.of("pending", "health", "run-windows", "active-pids")) {
-            try (Stream<Object> keys = backend.getKeys(state, VoidNamespace.INSTANCE)) {
-                if (keys.anyMatch(host::equals)) {
+        // The buffer's lists are in the namespaces of their seconds, the others in none.
+        for (String state : List.of("pending-by-second", "health", "run-windows", "active-pids")) {
+            try (Stream<Tuple2<Object, Object>> keys = backend.getKeysAndNamespaces(state)) {
+                if (keys.anyMatch(key -> host.equals(key.f0))) {
                     held.add(state);
                 }
             }
