@@ -157,8 +157,8 @@ public final class BenchmarkRunner {
 
     /** The figures of the end-to-end stage, null in the report when it does not complete. */
     static final List<String> E2E_KEYS = List.of("e2e_events_per_s", "e2e_from_submit_events_per_s",
-            "baseline_events_per_s", "e2e_ratio", "prefill_events_per_s", "checkpoint_bytes", "host_events_per_s",
-            "hosts_per_core");
+            "baseline_events_per_s", "e2e_ratio", "prefill_events_per_s", "checkpoint_bytes", "e2e_cpu_us_per_event",
+            "host_events_per_s", "hosts_per_core");
 
     /**
      * Runs one stage; a failure is reported in the notes, its figures {@code keys} are null with the
@@ -224,18 +224,21 @@ public final class BenchmarkRunner {
         report.add(new Measurement("checkpoint_bytes_per_key", "Checkpoint bytes per active key", perKey, "bytes",
                 "The whole checkpoint divided by the active keys: an upper bound of the state per key, since "
                 + "it also holds the per-host state (dedupe windows, reordering buffers, process tables)."));
+        report.add(new Measurement("e2e_cpu_us_per_event", "End to end: CPU time per event", e2e.cpuMicrosPerEvent(),
+                "µs", "CPU time of the bench's JVM (every thread: the job, the in-process broker, the Kafka clients) "
+                + "between the same two commits as the end-to-end rate, divided by the events between them. Unlike "
+                + "the rate it hardly changes when other processes share the cores."));
         double hostRate = HostsPerCore.hostEventsPerSecond();
-        int cores = Runtime.getRuntime().availableProcessors();
         report.add(new Measurement("host_events_per_s", "Raw events per host and second, simulated office workstation",
                 hostRate, "events/s", String.format(Locale.ROOT, "The benign simulated fleet (%d hosts, default rates) "
                 + "between %d and %d simulated seconds after its start: raw events divided by hosts and seconds. "
                 + "Its first minutes (each host's process rundown) are left out: they happen once per collector start.",
                 HostsPerCore.HOSTS, HostsPerCore.SKIP_S, HostsPerCore.SKIP_S + HostsPerCore.WINDOW_S)));
         report.add(new Measurement("hosts_per_core", "Hosts one core keeps up with, end to end",
-                HostsPerCore.hostsPerCore(e2e.jobPerS(), cores, hostRate), "hosts", String.format(Locale.ROOT,
-                "The end-to-end rate divided by the machine's %d cores (the job's two slots and the in-process "
-                + "broker share them) and by the raw events per host and second above: how many such hosts one "
-                + "core of this machine keeps up with, Kafka's work on the same cores included.", cores)));
+                HostsPerCore.hostsPerCore(e2e.cpuMicrosPerEvent(), hostRate), "hosts", "One CPU-second divided by "
+                + "the CPU time per event end to end and by the raw events per host and second above: how many such "
+                + "hosts one core of this machine keeps up with, the in-process broker's and the Kafka clients' "
+                + "work included (a conservative figure for the job alone)."));
         report.note(String.format(Locale.ROOT, "End to end: the job's committed offsets advanced %d times; the "
                 + "longest gap between two advances was %.1f s (checkpoint interval %d ms). That gap is the "
                 + "resolution of the completion signal; a gap well above the interval means checkpoints took "

@@ -6,9 +6,10 @@ import io.etwcorr.simulator.FleetSpec;
 import io.etwcorr.schemas.raw.RawEvent;
 
 /**
- * How many hosts one core keeps up with end to end (docs/PERFORMANCE.md): the job's end-to-end rate
- * per core of the machine (the in-process broker shares them) over the raw events one host sends per
- * second. The per-host rate is the simulated benign fleet's (office workstations at default rates) in
+ * How many hosts one core keeps up with end to end (docs/PERFORMANCE.md): one CPU-second over the CPU
+ * time an event costs end to end (job, in-process broker and clients) times the raw events one host
+ * sends per second. CPU time rather than the wall-clock rate, because the rate falls when other work
+ * shares the cores while the CPU time per event hardly changes. The per-host rate is the simulated benign fleet's (office workstations at default rates) in
  * steady state: its first minutes, each host's process rundown and start-up burst, are left out.
  */
 final class HostsPerCore {
@@ -36,8 +37,8 @@ final class HostsPerCore {
         return counted / (double) HOSTS / WINDOW_S;
     }
 
-    /** Hosts one core keeps up with, given the job's end-to-end rate on {@code cores} cores. */
-    static double hostsPerCore(double endToEndPerS, int cores, double hostEventsPerSecond) {
-        return endToEndPerS / cores / hostEventsPerSecond;
+    /** Hosts one core keeps up with, given the CPU time per event end to end. */
+    static double hostsPerCore(double cpuMicrosPerEvent, double hostEventsPerSecond) {
+        return 1e6 / cpuMicrosPerEvent / hostEventsPerSecond;
     }
 }

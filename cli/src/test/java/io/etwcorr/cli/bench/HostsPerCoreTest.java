@@ -16,7 +16,8 @@ class HostsPerCoreTest {
     }
 
     @Test
-    void hostsPerCoreIsTheRatePerCoreOverTheRatePerHost() {
-        assertThat(HostsPerCore.hostsPerCore(20_000, 2, 2.5)).isCloseTo(4_000, within(1e-9));
+    void hostsPerCoreIsACpuSecondOverTheCpuTimeOfOneHostsEvents() {
+        // 50 µs per event, 2.5 events/s per host: a host costs 125 µs of CPU per second, a core keeps up with 8,000.
+        assertThat(HostsPerCore.hostsPerCore(50, 2.5)).isCloseTo(8_000, within(1e-6));
     }
 }
