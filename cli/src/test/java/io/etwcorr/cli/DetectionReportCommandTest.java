@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.etwcorr.cli.evaluation.CaseReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -56,5 +57,33 @@ class DetectionReportCommandTest {
         assertThat(DetectionReportCommand.handWrittenPart(Files.writeString(dir.resolve("plain.md"), "# generated\n")))
                 .isEmpty();
         assertThat(DetectionReportCommand.handWrittenPart(dir.resolve("absent.md"))).isEmpty();
+    }
+
+    @Test
+    void theHardCasesSectionIsInsertedBeforeTheHandWrittenEndThenReplacedAndTheGridKeepsIt(@TempDir Path dir) throws Exception {
+        String grid = "# generated\ngrid numbers\n\n";
+        String handWritten = DetectionReportCommand.HAND_WRITTEN_MARKER + "\n## Real recordings\nby hand\n";
+        String first = CaseReport.BEGIN + "\n## Hard cases\nfirst run\n" + CaseReport.END + "\n";
+        String second = CaseReport.BEGIN + "\n## Hard cases\nsecond run\n" + CaseReport.END + "\n";
+
+        String withFirst = DetectionReportCommand.withCases(grid + handWritten, first);
+        assertThat(withFirst).isEqualTo(grid + first + "\n" + handWritten);
+        assertThat(DetectionReportCommand.withCases(withFirst, second)).isEqualTo(grid + second + "\n" + handWritten);
+
+        Path report = Files.writeString(dir.resolve("DETECTION.md"), withFirst);
+        assertThat(DetectionReportCommand.handWrittenPart(report)).as("the grid's --update-docs keeps the cases")
+                .isEqualTo("\n" + first + "\n" + handWritten);
+    }
+
+    @Test
+    void theLargePrevalenceFleetIsCheckedBeforeAnythingRuns(@TempDir Path dir) {
+        CommandLine cli = Etwcorr.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        cli.setOut(new PrintWriter(new StringWriter()));
+        assertThat(cli.execute("detection-report", "--cases", "--prevalence-hosts", "3", "--out", dir.resolve("c.md").toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("--prevalence-hosts must be in [40, 99999], got 3");
+        assertThat(dir.resolve("c.md")).doesNotExist();
     }
 }

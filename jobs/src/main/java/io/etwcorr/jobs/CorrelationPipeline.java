@@ -9,6 +9,7 @@ import io.etwcorr.jobs.sequence.HostSequencer;
 import io.etwcorr.jobs.normalize.ParseAndNormalize;
 import io.etwcorr.jobs.network.ProcessNetworkCorrelator;
 import io.etwcorr.jobs.lineage.LineageFunction;
+import io.etwcorr.jobs.lineage.ParentExecutables;
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.Callback;
 import io.etwcorr.jobs.model.EtwEvent;
@@ -32,10 +33,11 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                                                           │                                      ├─▶ flows
  *                                                           │       callbacks ◀────────────────────┘
  *                                                           │        ├─ keyBy(host|entity|destination) ─▶ beacon score ─▶ candidates
- *                                                           │        ├─ keyBy(host|exe|cmdline|destination) ─▶ group score ─▶ candidates
+ *                                                           │        ├─ (same host key) ─▶ parent exe ─ keyBy(host|exe|parent exe|cmdline|destination) ─▶ group score ─▶ candidates
  *                                                           │        └─ keyBy(destination) ─▶ fleet prevalence ◀── candidates with lineage
  *                                                           │                                   └─▶ anomalies
  *                                                           └─ (same host key): process table ◀── candidates ─▶ lineage at each candidate's time
+ *                                                                                    └─▶ health (lineage evictions)
  * </pre>
  */
 public final class CorrelationPipeline {
@@ -72,11 +74,18 @@ public final class CorrelationPipeline {
                 .uid("dns-tcp-join-per-host");
 
         DataStream<Callback> callbacks = connections.getSideOutput(ProcessNetworkCorrelator.CALLBACKS);
+        // A process group includes the parent's executable, which only a host's process table knows.
+        DataStream<Callback> groupCallbacks = byHost(sequenced
+                .filter(ParentExecutables::isInput)
+                .name("Process starts and stops"))
+                .connect(callbacks.keyBy(callback -> callback.host))
+                .process(new ParentExecutables(config.lineage))
+                .uid("group-parents").name("Parent executable of each callback's process");
         DataStream<BeaconCandidate> scored = callbacks
                 .keyBy(BeaconScorer.Keying.PROCESS.keySelector())
                 .process(new BeaconScorer(config.beacon, BeaconScorer.Keying.PROCESS))
                 .uid("beacon-scorer").name("Beacon score per process and destination")
-                .union(callbacks
+                .union(groupCallbacks
                         .keyBy(BeaconScorer.Keying.PROCESS_GROUP.keySelector())
                         .process(new BeaconScorer(config.beacon, BeaconScorer.Keying.PROCESS_GROUP))
                         .uid("beacon-group-scorer").name("Beacon score per process group and destination"));
@@ -86,7 +95,7 @@ public final class CorrelationPipeline {
                 .filter(LineageFunction::isInput)
                 .name("Process lifecycle events"))
                 .connect(scored.keyBy(candidate -> candidate.host))
-                .process(new LineageFunction(config.lineage))
+                .process(new LineageFunction(config.lineage, config.correlation.healthIntervalSeconds))
                 .uid("lineage").name("Process lineage and patient zero at the alert's time");
 
         SingleOutputStreamOperator<OutputRecord> anomalies = callbacks
@@ -102,7 +111,7 @@ public final class CorrelationPipeline {
                 labeledAnomalies,
                 connections,
                 connections.getSideOutput(ProcessNetworkCorrelator.FLOWS),
-                sequenced.getSideOutput(HostSequencer.HEALTH),
+                sequenced.getSideOutput(HostSequencer.HEALTH).union(withLineage.getSideOutput(LineageFunction.HEALTH)),
                 events.getSideOutput(ParseAndNormalize.DEADLETTER));
     }
 

@@ -276,6 +276,26 @@ class DeploymentFilesTest {
         assertThat(checked).containsExactlyInAnyOrderElementsOf(CONNECTOR_REQUIRED_KEYS.keySet());
     }
 
+    /**
+     * The job keys etw.anomalies by event.id (LineageFunctionTest); the index sinks must make that key the
+     * document id and write the whole record under it, so an episode's beacon-updated records replace its
+     * document instead of piling up beside it.
+     */
+    @Test
+    void theIndexSinksKeepOneDocumentPerEpisodeKeyedByEventId() throws IOException {
+        Map<String, String> writeMethodKeys = Map.of(
+                "deploy/siem/elasticsearch-sink.json", "write.method",
+                "deploy/siem/opensearch-sink.json", "index.write.method");
+        for (Map.Entry<String, String> sink : writeMethodKeys.entrySet()) {
+            JsonNode config = json(ROOT.resolve(sink.getKey())).path("config");
+            assertThat(config.path("key.ignore").asText()).as("%s: document id = record key", sink.getKey()).isEqualTo("false");
+            assertThat(config.path("key.converter").asText()).as("%s: the key is the event.id string", sink.getKey())
+                    .isEqualTo("org.apache.kafka.connect.storage.StringConverter");
+            assertThat(config.path(sink.getValue()).asText()).as("%s: %s", sink.getKey(), sink.getValue())
+                    .isIn("insert", "upsert");
+        }
+    }
+
     @Test
     void theIndexTemplateMapsOnlyAlertFieldsAndTheExampleAlertIsValid() throws IOException {
         JsonNode schema;

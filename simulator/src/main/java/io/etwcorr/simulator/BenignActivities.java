@@ -12,6 +12,12 @@ final class BenignActivities {
     static final String NTP_DOMAIN = "time.windows.com";
     static final String TEAMS_DOMAIN = "pub-ent-euwe-02-t.trouter.teams.microsoft.com";
     static final String SLACK_DOMAIN = "wss-primary.slack.com";
+    static final String MONITORING_DOMAIN = "zabbix.corp.example";
+    static final String BACKUP_DOMAIN = "backup01.corp.example";
+    private static final int ZABBIX_ACTIVE_PORT = 10_051;
+    private static final int BACKUP_PORT = 9_403;
+    private static final long MONITORING_PERIOD_S = 60;
+    private static final long BACKUP_PERIOD_S = 600;
 
     private BenignActivities() {
     }
@@ -52,6 +58,37 @@ final class BenignActivities {
         }
         if (mix.noise() && scale > 0) {
             host.schedule(start + Micros.exponential(random, FileNoise.MEAN_GAP_S / scale), new FileNoise(scale));
+        }
+        servers(host, spec);
+    }
+
+    /** What runs on the servers, the domain controllers and the backed-up hosts of a mix that has them. */
+    private static void servers(HostSimulator host, FleetSpec spec) {
+        BenignMix mix = spec.benign();
+        long start = spec.startMicros();
+        int fromEnd = spec.hosts() - host.index;
+        if (fromEnd <= mix.monitoredServers()) {
+            AgentPoll zabbix = new AgentPoll(ProcessImage.at("C:\\Program Files\\Zabbix Agent\\zabbix_agentd.exe"),
+                    "\"C:\\Program Files\\Zabbix Agent\\zabbix_agentd.exe\" --config \"C:\\Program Files\\Zabbix Agent\\zabbix_agentd.conf\"",
+                    MONITORING_DOMAIN, ZABBIX_ACTIVE_PORT, MONITORING_PERIOD_S, 310, 95);
+            long startAt = start + phase(host.random(), 30);
+            zabbix.start(host, startAt, BenignCategory.MONITORING);
+            host.schedule(startAt + phase(host.random(), MONITORING_PERIOD_S), zabbix);
+        }
+        if (fromEnd <= mix.domainControllers()) {
+            host.truth.benign(host, host.booted.timeService, DcTimeSync.NTP_POOL, BenignCategory.NTP);
+            host.schedule(start + phase(host.random(), 1024), new DcTimeSync(host.booted.timeService));
+        }
+        if (mix.quic()) {
+            host.schedule(start + Micros.exponential(host.random(), 1800), new QuicVideo(host.booted.browser));
+        }
+        if (mix.backupAgentShare() > 0 && host.index % Math.max(1, Math.round(1 / mix.backupAgentShare())) == 0) {
+            AgentPoll backup = new AgentPoll(ProcessImage.at("C:\\Program Files\\Backup Agent\\BackupAgentSvc.exe"),
+                    "\"C:\\Program Files\\Backup Agent\\BackupAgentSvc.exe\" -service", BACKUP_DOMAIN, BACKUP_PORT, BACKUP_PERIOD_S,
+                    540, 210);
+            long startAt = start + phase(host.random(), 60);
+            backup.start(host, startAt, BenignCategory.BACKUP);
+            host.schedule(startAt + phase(host.random(), BACKUP_PERIOD_S), backup);
         }
     }
 

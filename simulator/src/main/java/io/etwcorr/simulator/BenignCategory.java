@@ -11,5 +11,11 @@ public enum BenignCategory {
     /** A chat client's keep-alive on one long connection. */
     @JsonProperty("keepalive") KEEPALIVE,
     /** A browser tab polling a web application. */
-    @JsonProperty("browser") BROWSER
+    @JsonProperty("browser") BROWSER,
+    /** A monitoring agent on a few servers checking in every minute: a beacon by every measure, on purpose. */
+    @JsonProperty("monitoring") MONITORING,
+    /** A backup agent on a share of the fleet asking an internal server for jobs. */
+    @JsonProperty("backup") BACKUP,
+    /** QUIC (UDP 443) video from a CDN. */
+    @JsonProperty("quic") QUIC
 }

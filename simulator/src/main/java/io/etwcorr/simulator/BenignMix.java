@@ -18,6 +18,12 @@ package io.etwcorr.simulator;
  * @param browserPollS           period of the webmail tab's poll, seconds
  * @param ntpPeriodS             NTP period, seconds
  * @param chatKeepAliveS         chat keep-alive period, seconds
+ * @param monitoredServers       the last this many hosts are servers whose monitoring agent (zabbix_agentd.exe) checks in with
+ *                               the monitoring server every 60 s, which accepts and answers
+ * @param domainControllers      the last this many hosts are domain controllers, whose w32time syncs with pool.ntp.org over UDP
+ * @param quic                   the browser streams video over QUIC (UDP 443) from CDNs in sessions at irregular times
+ * @param backupAgentShare       share of the hosts (spread over the fleet) whose backup agent asks the backup server for jobs
+ *                               every 10 minutes
  */
 public record BenignMix(
         boolean browsing,
@@ -32,7 +38,11 @@ public record BenignMix(
         double adminToolRunsPerHour,
         long browserPollS,
         long ntpPeriodS,
-        long chatKeepAliveS) {
+        long chatKeepAliveS,
+        int monitoredServers,
+        int domainControllers,
+        boolean quic,
+        double backupAgentShare) {
 
     public BenignMix {
         if (pageVisitsPerMinute < 0 || adminToolRunsPerHour < 0) {
@@ -41,6 +51,38 @@ public record BenignMix(
         if (browserPollS < 1 || ntpPeriodS < 1 || chatKeepAliveS < 1) {
             throw new IllegalArgumentException("periods must be >= 1 s");
         }
+        if (monitoredServers < 0 || domainControllers < 0) {
+            throw new IllegalArgumentException("server counts must be >= 0");
+        }
+        if (!(backupAgentShare >= 0 && backupAgentShare <= 1)) {
+            throw new IllegalArgumentException("backupAgentShare must be in [0, 1], got " + backupAgentShare);
+        }
+    }
+
+    /** A workstation mix without servers, QUIC or backup agents. */
+    public BenignMix(boolean browsing, boolean browserPolling, boolean fleetServices, boolean ntp, boolean chat, boolean adminTools,
+            boolean threads, boolean noise, double pageVisitsPerMinute, double adminToolRunsPerHour, long browserPollS, long ntpPeriodS,
+            long chatKeepAliveS) {
+        this(browsing, browserPolling, fleetServices, ntp, chat, adminTools, threads, noise, pageVisitsPerMinute, adminToolRunsPerHour,
+                browserPollS, ntpPeriodS, chatKeepAliveS, 0, 0, false, 0);
+    }
+
+    /** This mix on a network whose last {@code monitored} hosts are monitored servers, the last {@code controllers} of them DCs. */
+    public BenignMix withServers(int monitored, int controllers) {
+        return new BenignMix(browsing, browserPolling, fleetServices, ntp, chat, adminTools, threads, noise, pageVisitsPerMinute,
+                adminToolRunsPerHour, browserPollS, ntpPeriodS, chatKeepAliveS, monitored, controllers, quic, backupAgentShare);
+    }
+
+    /** This mix with QUIC video streaming in the browser. */
+    public BenignMix withQuic() {
+        return new BenignMix(browsing, browserPolling, fleetServices, ntp, chat, adminTools, threads, noise, pageVisitsPerMinute,
+                adminToolRunsPerHour, browserPollS, ntpPeriodS, chatKeepAliveS, monitoredServers, domainControllers, true, backupAgentShare);
+    }
+
+    /** This mix with a backup agent on {@code share} of the hosts. */
+    public BenignMix withBackupAgents(double share) {
+        return new BenignMix(browsing, browserPolling, fleetServices, ntp, chat, adminTools, threads, noise, pageVisitsPerMinute,
+                adminToolRunsPerHour, browserPollS, ntpPeriodS, chatKeepAliveS, monitoredServers, domainControllers, quic, share);
     }
 
     /** Everything on, at office-workstation rates. */

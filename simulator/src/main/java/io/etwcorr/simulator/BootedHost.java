@@ -26,6 +26,8 @@ final class BootedHost {
     final SimProcess chat;
     final SimProcess oneDrive;
     final SimProcess edgeUpdate;
+    final SimProcess services;
+    final SimProcess dnsCache;
     final SimProcess scheduler;
     final SimProcess timeService;
     final SimProcess updateService;
@@ -36,7 +38,8 @@ final class BootedHost {
     private final SplittableRandom random;
     private long clock;
 
-    BootedHost(SimulatedProcessTable table, SplittableRandom random, int hostIndex, long collectorStart) {
+    /** {@code chromeBrowser}: the user's browser is chrome.exe whatever the draw (the draw is made all the same). */
+    BootedHost(SimulatedProcessTable table, SplittableRandom random, int hostIndex, long collectorStart, boolean chromeBrowser) {
         this.table = table;
         this.random = random;
         this.user = "CORP\\user" + (hostIndex + 1);
@@ -52,12 +55,12 @@ final class BootedHost {
         SimProcess sessionSmss = exitedChild(smss, "smss.exe");
         start(sessionSmss, ProcessImage.system32("csrss.exe"), "%SystemRoot%\\system32\\csrss.exe ObjectDirectory=\\Windows", SYSTEM_USER, 1);
         SimProcess winlogon = start(sessionSmss, ProcessImage.system32("winlogon.exe"), "winlogon.exe", SYSTEM_USER, 1);
-        SimProcess services = start(wininit, ProcessImage.system32("services.exe"), "C:\\Windows\\system32\\services.exe", SYSTEM_USER, 0);
+        services = start(wininit, ProcessImage.system32("services.exe"), "C:\\Windows\\system32\\services.exe", SYSTEM_USER, 0);
         start(wininit, ProcessImage.system32("lsass.exe"), "C:\\Windows\\system32\\lsass.exe", SYSTEM_USER, 0);
         svchost(services, "-k DcomLaunch -p", SYSTEM_USER);
         svchost(services, "-k RPCSS -p", NETWORK_SERVICE);
         start(winlogon, ProcessImage.system32("dwm.exe"), "\"dwm.exe\"", "Window Manager\\DWM-1", 1);
-        svchost(services, "-k NetworkService -p -s Dnscache", NETWORK_SERVICE);
+        dnsCache = svchost(services, "-k NetworkService -p -s Dnscache", NETWORK_SERVICE);
         timeService = svchost(services, "-k LocalService -s W32Time", LOCAL_SERVICE);
         scheduler = svchost(services, "-k netsvcs -p -s Schedule", SYSTEM_USER);
         updateService = svchost(services, "-k netsvcs -p -s wuauserv", SYSTEM_USER);
@@ -79,7 +82,7 @@ final class BootedHost {
         start(explorer, ProcessImage.system32("SecurityHealthSystray.exe"), "\"C:\\Windows\\System32\\SecurityHealthSystray.exe\"", user, 1);
         oneDrive = start(explorer, ProcessImage.at("C:\\Program Files\\Microsoft OneDrive\\OneDrive.exe"),
                 "\"C:\\Program Files\\Microsoft OneDrive\\OneDrive.exe\" /background", user, 1);
-        browser = random.nextBoolean()
+        browser = random.nextBoolean() || chromeBrowser
                 ? start(explorer, ProcessImage.at("C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe"),
                         "\"C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe\"", user, 1)
                 : start(explorer, ProcessImage.at("C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe"),

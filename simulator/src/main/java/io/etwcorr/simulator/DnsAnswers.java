@@ -15,6 +15,8 @@ final class DnsAnswers {
     private static final int[] PUBLIC_FIRST_OCTETS = {13, 20, 23, 40, 52, 104, 142, 151, 184, 199, 204};
     private static final int[] HOSTING_FIRST_OCTETS = {5, 45, 91, 103, 146, 185, 193};
     private static final String[] IPV6_PREFIXES = {"2606:4700", "2620:1ec", "2a01:111", "2600:1406", "2a02:26f0"};
+    /** Hosting providers' IPv6 space, where IPv6-only C2 lives. */
+    private static final String[] C2_IPV6_PREFIXES = {"2a05:d014:1c0", "2604:a880:400:d1", "2a01:4f8:c17", "2001:19f0:6c01"};
     private static final String[] CDN_SUFFIXES = {"edgekey.net", "trafficmanager.net", "akamaiedge.net", "azureedge.net", "cloudfront.net"};
     private static final int C2_ADDRESS_COUNT = 4;
 
@@ -36,6 +38,13 @@ final class DnsAnswers {
         return new SimulatedDnsAnswer(format(entries), addresses);
     }
 
+    /** The answer for a name of the company's own zone: one address in its server subnet. */
+    static SimulatedDnsAnswer internal(String name) {
+        SplittableRandom random = new SplittableRandom(Seeds.of(name));
+        String address = "10.200." + random.nextInt(250) + "." + (1 + random.nextInt(250));
+        return new SimulatedDnsAnswer(format(List.of(address)), List.of(address));
+    }
+
     /** Whether {@code name} also has IPv6 addresses (about a third of the sites do). */
     static boolean hasIpv6(String name) {
         return Math.floorMod(Seeds.of(name + "/v6"), 3) == 0;
@@ -52,6 +61,26 @@ final class DnsAnswers {
             }
         }
         return addresses;
+    }
+
+    /** The IPv6 addresses an IPv6-only C2 domain rotates over (its own stream: the IPv4 rotation stays as it was). */
+    static List<String> c2Ipv6Addresses(long seed, int implantIndex) {
+        SplittableRandom random = Seeds.random(seed, Seeds.C2_ADDRESSES, implantIndex, 6);
+        List<String> addresses = new ArrayList<>();
+        while (addresses.size() < C2_ADDRESS_COUNT) {
+            String address = C2_IPV6_PREFIXES[random.nextInt(C2_IPV6_PREFIXES.length)] + "::" + Integer.toHexString(1 + random.nextInt(0xFFFF));
+            if (!addresses.contains(address)) {
+                addresses.add(address);
+            }
+        }
+        return addresses;
+    }
+
+    /** Callback {@code callback}'s AAAA answer over IPv6 {@code addresses}: the rotation's next address, then its successor. */
+    static SimulatedDnsAnswer rotatingIpv6(List<String> addresses, long callback) {
+        int first = (int) (callback % addresses.size());
+        List<String> rotated = List.of(addresses.get(first), addresses.get((first + 1) % addresses.size()));
+        return new SimulatedDnsAnswer(format(rotated), rotated);
     }
 
     /** Callback {@code callback}'s answer: the rotation's next address first, then its successor, IPv4-mapped. */

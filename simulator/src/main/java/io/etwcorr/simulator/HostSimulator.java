@@ -52,7 +52,9 @@ final class HostSimulator {
         this.random = Seeds.random(spec.seed(), Seeds.HOST, index);
         this.run = Seeds.uuid(Seeds.random(spec.seed(), Seeds.RUN_ID, index)).toString();
         this.processes = new SimulatedProcessTable(random, 1);
-        this.booted = new BootedHost(processes, random, index, spec.startMicros());
+        boolean implantInBrowser = spec.implants().stream()
+                .anyMatch(implant -> implant.hostIndex() == index && implant.tradecraft() == Tradecraft.INTO_BROWSER);
+        this.booted = new BootedHost(processes, random, index, spec.startMicros(), implantInBrowser);
         this.traffic = new Traffic(this, random, index);
         long rundownTime = spec.startMicros();
         for (SimProcess process : booted.inBootOrder) {

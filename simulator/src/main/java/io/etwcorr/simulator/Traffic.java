@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 final class Traffic {
     private static final int FIRST_EPHEMERAL_PORT = 49_152;
     private static final int EPHEMERAL_PORTS = 16_384;
-    private static final int INTERFACE_INDEX = 12;
+    /** The interface every lookup of the host goes out on. */
+    static final int INTERFACE_INDEX = 12;
 
     private final HostSimulator host;
     private final SplittableRandom random;

@@ -15,10 +15,12 @@ public record Alert(
         long callbacks,
         String patientZeroEntityId,
         List<String> lineageEntityIds,
+        List<String> lineageEdges,
         String eventId) {
 
     public Alert {
         lineageEntityIds = List.copyOf(lineageEntityIds);
+        lineageEdges = List.copyOf(lineageEdges);
     }
 
     public Pair pair() {
@@ -34,11 +36,15 @@ public record Alert(
         JsonNode process = record.path("process");
         JsonNode beacon = record.path("beacon");
         List<String> lineage = new ArrayList<>();
-        record.path("lineage").forEach(entry -> lineage.add(entry.path("entity_id").asText()));
+        List<String> edges = new ArrayList<>();
+        record.path("lineage").forEach(entry -> {
+            lineage.add(entry.path("entity_id").asText());
+            edges.add(entry.path("edge").asText());
+        });
         return new Alert(record.path("host").path("name").asText(), process.path("entity_id").asText(),
                 process.path("name").asText(""), destinationKey(record.path("destination")),
                 EcsTime.parse(beacon.path("last_seen").asText()), beacon.path("callbacks").asLong(),
-                record.path("patient_zero").path("entity_id").asText(null), lineage, record.at("/event/id").asText());
+                record.path("patient_zero").path("entity_id").asText(null), lineage, edges, record.at("/event/id").asText());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.etwcorr.cli.evaluation;
 
 import io.etwcorr.simulator.GroundTruth;
+import io.etwcorr.simulator.ImplantInstance;
 import io.etwcorr.simulator.ImplantTruth;
 import io.etwcorr.simulator.LineageEntry;
 import java.util.ArrayList;
@@ -34,8 +35,9 @@ public final class AlertMatcher {
         return new Matching(implants, falsePositives);
     }
 
+    /** Whether the alert names the implant's process (for a task or loop: any of its instances) and its C2 destination. */
     static boolean names(Alert alert, ImplantTruth implant) {
-        return alert.entityId().equals(implant.entityId()) && Pair.sameDestination(implant.destination(), alert.destination());
+        return implant.process(alert.entityId()).isPresent() && Pair.sameDestination(implant.destination(), alert.destination());
     }
 
     private static Optional<Alert> firstAlert(ImplantTruth implant, List<Alert> alerts) {
@@ -45,8 +47,9 @@ public final class AlertMatcher {
     private static ImplantDetection detection(ImplantTruth implant, Alert alert) {
         // Ground-truth callbacks rather than the alert's own count: the detector may merge or miss some.
         int callbacks = (int) implant.callbackMicros().stream().filter(micros -> micros <= alert.lastSeenMicros()).count();
-        List<String> expectedLineage = implant.lineage().stream().map(LineageEntry::entityId).toList();
+        ImplantInstance named = implant.process(alert.entityId()).orElseThrow();
+        List<String> expectedLineage = named.lineage().stream().map(LineageEntry::entityId).toList();
         return new ImplantDetection(true, callbacks, expectedLineage.equals(alert.lineageEntityIds()),
-                implant.patientZero().entityId().equals(alert.patientZeroEntityId()));
+                named.patientZero().entityId().equals(alert.patientZeroEntityId()));
     }
 }

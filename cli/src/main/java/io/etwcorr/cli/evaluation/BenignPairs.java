@@ -44,7 +44,7 @@ public final class BenignPairs {
     }
 
     static boolean isImplant(GroundTruth truth, Pair pair) {
-        return truth.implants().stream().anyMatch(implant -> implant.entityId().equals(pair.entityId())
+        return truth.implants().stream().anyMatch(implant -> implant.process(pair.entityId()).isPresent()
                 && Pair.sameDestination(implant.destination(), pair.destination()));
     }
 
@@ -53,7 +53,7 @@ public final class BenignPairs {
      * when an implant's process talks to a destination other than its C2, or {@value #UNLABELLED}.
      */
     public String category(Pair pair) {
-        if (truth.implants().stream().anyMatch(implant -> implant.entityId().equals(pair.entityId()))) {
+        if (truth.implants().stream().anyMatch(implant -> implant.process(pair.entityId()).isPresent())) {
             return IMPLANT_PROCESS;
         }
         return truth.benign().stream()

@@ -101,7 +101,11 @@ public final class DetectionEvaluation {
         return (System.nanoTime() - nanos) / 1e9;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Removes {@code dir} and everything in it; nothing when it does not exist. */
+    public static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -159,7 +159,7 @@ public final class DetectionReport {
                         + "is dropped. Streaming, the first hosts' alerts are already out by then; `analyze` decides prevalence on the "
                         + "whole input, so a compromise of 25+ hosts toward one destination does not alert there.\n")
                 .append("* **Shipped allowlist pairs** (`beacon.allowlist.disabledDefaults` switches one off): windows-time "
-                        + "(svchost.exe in System32 → time.windows.com, udp), windows-update and windows-update-legacy "
+                        + "(svchost.exe in System32 → time.windows.com, udp), ntp-pool (the same → pool.ntp.org, udp: a DC's external peers), windows-update and windows-update-legacy "
                         + "(→ delivery.mp.microsoft.com, windowsupdate.com), windows-telemetry (→ events.data.microsoft.com), "
                         + "defender-cloud and defender-updates (MsMpEng.exe → wdcp.microsoft.com, update.microsoft.com), edge-update "
                         + "(MicrosoftEdgeUpdate.exe → cdp.microsoft.com), teams and teams-new (Teams.exe, ms-teams.exe → "
@@ -168,9 +168,10 @@ public final class DetectionReport {
                         + "image alone or the domain alone is never enough: an injected svchost.exe calling an unknown domain, or "
                         + "rundll32.exe calling teams.microsoft.com, is still scored.\n")
                 .append("* **A scheduled task or loop starting a process per callback** is scored per process group (host, "
-                        + "executable, command line with GUIDs, hex runs and numbers replaced, destination) and alerts once two or "
-                        + "more instances called back, naming the latest instance and `beacon.instances`. The parent executable is "
-                        + "not part of the group key yet: the same command line run by hand from another parent joins the group.\n")
+                        + "executable, parent executable as the host's process table knew it at the callback, command line with "
+                        + "GUIDs, hex runs and numbers replaced, destination) and alerts once two or more instances called back, "
+                        + "naming the latest instance and `beacon.instances`. The same command line started by another program "
+                        + "is another group.\n")
                 .append("* **A long-lived beacon** is one episode and one `event.id` until it is silent for the quiet period "
                         + "(the larger of 1 h and 3 median intervals); a 4-hour sleeper with a missed check-in stays one episode, a "
                         + "beacon that resumes after a day is a new one.\n")

@@ -10,6 +10,7 @@ import io.etwcorr.simulator.GroundTruth;
 import io.etwcorr.simulator.ImplantTruth;
 import io.etwcorr.simulator.JitterKind;
 import io.etwcorr.simulator.LineageEntry;
+import io.etwcorr.simulator.Tradecraft;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,10 +73,11 @@ class AlertMatcherTest {
     private static ImplantTruth implant(int index, String entityId, String destination, BeaconMode mode) {
         return new ImplantTruth(index, "H", entityId, 7312, "rundll32.exe", "C:\\Windows\\System32\\rundll32.exe", destination,
                 List.of("203.0.113.7"), 443, mode, Delivery.DIRECT, 60, 0.2, JitterKind.ASYMMETRIC, 0, CHAIN, CHAIN.get(1), 0,
-                List.of(100L, 160L, 220L, 280L, 340L, 400L));
+                List.of(100L, 160L, 220L, 280L, 340L, 400L), Tradecraft.STANDARD, List.of());
     }
 
     private static Alert alert(String entityId, String destination, long lastSeen, String patientZero, List<String> lineage) {
-        return new Alert("H", entityId, "rundll32.exe", destination, lastSeen, 8, patientZero, lineage, "episode-" + entityId);
+        return new Alert("H", entityId, "rundll32.exe", destination, lastSeen, 8, patientZero, lineage,
+                lineage.stream().map(id -> "parent").toList(), "episode-" + entityId);
     }
 }

@@ -16,6 +16,8 @@ public final class DefaultAllowlist {
     public static final List<Pair> ENTRIES = List.of(
             new Pair("windows-time", SVCHOST, "time.windows.com", "udp",
                     "Windows Time (w32time) synchronizes with time.windows.com over NTP at a fixed period"),
+            new Pair("ntp-pool", SVCHOST, "pool.ntp.org", "udp",
+                    "Windows Time on a domain's time source (the PDC emulator) polls the NTP Pool, its usual external peer"),
             new Pair("windows-update", SVCHOST, "delivery.mp.microsoft.com", "any",
                     "Windows Update (wuauserv) polls its delivery service on a schedule"),
             new Pair("windows-update-legacy", SVCHOST, "windowsupdate.com", "any",

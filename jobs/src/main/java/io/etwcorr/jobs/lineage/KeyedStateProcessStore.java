@@ -1,15 +1,25 @@
 package io.etwcorr.jobs.lineage;
 
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 
 /** A {@link ProcessStore} in Flink keyed state (key: host). */
 final class KeyedStateProcessStore implements ProcessStore {
     private final MapState<String, ProcessEntry> processes;
     private final MapState<Long, String> livePids;
 
-    KeyedStateProcessStore(MapState<String, ProcessEntry> processes, MapState<Long, String> livePids) {
+    private KeyedStateProcessStore(MapState<String, ProcessEntry> processes, MapState<Long, String> livePids) {
         this.processes = processes;
         this.livePids = livePids;
+    }
+
+    /** The store in the keyed state of the function whose {@code open} calls this. */
+    static KeyedStateProcessStore open(RuntimeContext context) {
+        return new KeyedStateProcessStore(
+                context.getMapState(new MapStateDescriptor<>("processes", Types.STRING, Types.POJO(ProcessEntry.class))),
+                context.getMapState(new MapStateDescriptor<>("live-pids", Types.LONG, Types.STRING)));
     }
 
     @Override

@@ -6,6 +6,10 @@ import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
 import io.etwcorr.jobs.model.LineageProcess;
+import io.etwcorr.jobs.output.OutputRecord;
+import io.etwcorr.schemas.out.EcsTime;
+import io.etwcorr.schemas.out.HealthRecord;
+import io.etwcorr.schemas.out.OutputJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -20,6 +24,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Per host (key: host): keeps the host's {@link ProcessTable} from its process events (input 1, in
@@ -32,6 +37,11 @@ import org.apache.flink.util.Collector;
  * process event up to then is in the table whichever input arrived first; after the end of input
  * (a TICK at {@link Long#MAX_VALUE}) it is resolved at once. No Flink timers: the host's own
  * watermark, carried by input 1, decides.
+ *
+ * <p>Processes a lineage still needed that the per-host bound evicts are counted per health interval
+ * into an etw.health record of the host ({@link #HEALTH}, {@code lineage_evictions}), emitted once the
+ * host's watermark has left the interval (or at the end of the input), as well as in the
+ * {@code lineageEvictions} metric.
  */
 public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEvent, BeaconCandidate, BeaconCandidate> {
     private static final long serialVersionUID = 1L;
@@ -42,7 +52,13 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
             .thenComparing(c -> c.episodeId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(c -> c.entityId, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+    /** etw.health records of the lineage evictions, per host and health interval. */
+    public static final OutputTag<OutputRecord> HEALTH = new OutputTag<>("lineage-health") {};
+
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+
     private final EtwcorrConfig.Lineage config;
+    private final long healthIntervalMicros;
 
     private transient ValueState<Long> hostWatermark;
     private transient MapState<String, BeaconCandidate> pendingCandidates;
@@ -51,9 +67,14 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
     private transient ProcessTable table;
     private transient LineageResolver resolver;
     private transient Counter evictions;
+    /** The health interval (its start) whose evictions are being counted, and their number so far. */
+    private transient ValueState<Long> evictionInterval;
+    private transient ValueState<Long> evictionsInInterval;
 
-    public LineageFunction(EtwcorrConfig.Lineage config) {
+    /** {@code healthIntervalSeconds}: the etw.health interval the evictions are counted in. */
+    public LineageFunction(EtwcorrConfig.Lineage config, long healthIntervalSeconds) {
         this.config = config;
+        this.healthIntervalMicros = healthIntervalSeconds * MICROS_PER_SECOND;
     }
 
     /** Whether this function needs the event: process lifecycle, thread starts and the host's watermark ticks. */
@@ -67,16 +88,14 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
 
     @Override
     public void open(OpenContext openContext) {
-        MapState<String, ProcessEntry> processes = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("processes", Types.STRING, Types.POJO(ProcessEntry.class)));
-        MapState<Long, String> livePids = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("live-pids", Types.LONG, Types.STRING));
         hostWatermark = getRuntimeContext().getState(new ValueStateDescriptor<>("host-watermark", Types.LONG));
         pendingCandidates = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("pending-candidates", Types.STRING, Types.POJO(BeaconCandidate.class)));
         earliestPending = getRuntimeContext().getState(new ValueStateDescriptor<>("earliest-pending", Types.LONG));
         evictions = getRuntimeContext().getMetricGroup().counter("lineageEvictions");
-        table = new ProcessTable(new KeyedStateProcessStore(processes, livePids), config, evictions::inc);
+        evictionInterval = getRuntimeContext().getState(new ValueStateDescriptor<>("eviction-interval", Types.LONG));
+        evictionsInInterval = getRuntimeContext().getState(new ValueStateDescriptor<>("evictions-in-interval", Types.LONG));
+        table = new ProcessTable(KeyedStateProcessStore.open(getRuntimeContext()), config);
         resolver = new LineageResolver(table, config.boundaryProcesses);
     }
 
@@ -88,9 +107,34 @@ public final class LineageFunction extends KeyedCoProcessFunction<String, EtwEve
         table.apply(event);
         long watermark = advanceWatermark(event.ts);
         releaseDue(watermark, out);
+        if (event.kind != EventKind.TICK) {
+            return;
+        }
         // After the end of input nothing expires any more: late candidates still need the table.
-        if (event.kind == EventKind.TICK && watermark != Long.MAX_VALUE) {
-            table.expire(watermark);
+        int evicted = watermark == Long.MAX_VALUE ? 0 : table.expire(watermark);
+        countEvictions(ctx.getCurrentKey(), watermark, evicted, ctx);
+    }
+
+    /**
+     * Adds {@code evicted} to the health interval of {@code watermark}, first emitting the count of an
+     * earlier interval the host's watermark has left (all of it at the end of the input).
+     */
+    private void countEvictions(String host, long watermark, int evicted, Context ctx) throws Exception {
+        evictions.inc(evicted);
+        long interval = Math.floorDiv(watermark, healthIntervalMicros) * healthIntervalMicros;
+        Long counting = evictionInterval.value();
+        if (counting != null && counting != interval) {
+            HealthRecord record = HealthRecord.of(host, EcsTime.format(counting),
+                    EcsTime.format(counting + healthIntervalMicros),
+                    HealthRecord.Counters.lineageEvictions(evictionsInInterval.value()));
+            ctx.output(HEALTH, new OutputRecord(host, counting, OutputJson.toJson(record)));
+            evictionInterval.clear();
+            evictionsInInterval.clear();
+        }
+        if (evicted > 0) {
+            Long counted = evictionsInInterval.value();
+            evictionInterval.update(interval);
+            evictionsInInterval.update((counted == null ? 0 : counted) + evicted);
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.Set;
  * <p>An exited process stays while it is needed for a lineage: for the retention period after its
  * own exit, and as long as any process it started or injected into (at any depth) is alive or
  * within its own retention — a stager that exited 30 hours before its implant's next callback is
- * still in the chain. {@link #expire} drops the rest and bounds the table, counting what the bound
- * evicts.
+ * still in the chain. {@link #expire} drops the rest and bounds the table, and says how many of the
+ * processes the bound evicted were still needed.
  */
 final class ProcessTable {
     /** Only the latest injections matter (the last before a callback), so older ones go beyond this. */
@@ -37,14 +37,22 @@ final class ProcessTable {
     private final ProcessStore store;
     private final long retentionMicros;
     private final int maxProcesses;
-    private final Runnable onEviction;
+    private final boolean keepsCommandLines;
 
-    /** {@code onEviction} runs once per process the per-host bound evicts while it was still needed. */
-    ProcessTable(ProcessStore store, EtwcorrConfig.Lineage config, Runnable onEviction) {
+    /** The table a lineage needs: every process with its image and command line. */
+    ProcessTable(ProcessStore store, EtwcorrConfig.Lineage config) {
+        this(store, config, true);
+    }
+
+    /**
+     * {@code keepsCommandLines} false: a table that only names processes (images, parents), for
+     * lookups that need no command line, at a fraction of the state.
+     */
+    ProcessTable(ProcessStore store, EtwcorrConfig.Lineage config, boolean keepsCommandLines) {
         this.store = store;
         this.retentionMicros = config.retentionSeconds * MICROS_PER_SECOND;
         this.maxProcesses = config.maxProcessesPerHost;
-        this.onEviction = onEviction;
+        this.keepsCommandLines = keepsCommandLines;
     }
 
     /** Applies one of the host's PROCESS_START, PROCESS_RUNDOWN, PROCESS_STOP or THREAD_START events. */
@@ -71,9 +79,9 @@ final class ProcessTable {
      * The host's watermark reached {@code watermark}: processes no lineage needs any more go (exited
      * beyond the retention, with no started or injected process that is alive or within its
      * retention), then, beyond the per-host bound, the oldest exited and, if need be, the oldest
-     * running ones.
+     * running ones. Returns how many processes the bound evicted while a lineage still needed them.
      */
-    void expire(long watermark) throws Exception {
+    int expire(long watermark) throws Exception {
         Map<String, ProcessEntry> all = new HashMap<>();
         for (ProcessEntry entry : store.entries()) {
             all.put(entry.entityId, entry);
@@ -89,17 +97,15 @@ final class ProcessTable {
         for (ProcessEntry entry : all.values()) {
             (needed.contains(entry.entityId) ? kept : expired).add(entry);
         }
-        if (kept.size() > maxProcesses) {
+        int evicted = Math.max(0, kept.size() - maxProcesses);
+        if (evicted > 0) {
             kept.sort(EVICTION_ORDER);
-            List<ProcessEntry> evicted = kept.subList(0, kept.size() - maxProcesses);
-            for (int i = 0; i < evicted.size(); i++) {
-                onEviction.run();
-            }
-            expired.addAll(evicted);
+            expired.addAll(kept.subList(0, evicted));
         }
         for (ProcessEntry entry : expired) {
             remove(entry);
         }
+        return evicted;
     }
 
     /** Marks {@code entry} and everything its lineage can reach (parents and injectors) as needed. */
@@ -224,12 +230,12 @@ final class ProcessTable {
         }
     }
 
-    private static void describe(ProcessEntry entry, EtwEvent event) {
+    private void describe(ProcessEntry entry, EtwEvent event) {
         if (event.executable != null) {
             entry.executable = event.executable;
             entry.name = event.processName();
         }
-        if (event.commandLine != null) {
+        if (event.commandLine != null && keepsCommandLines) {
             entry.commandLine = event.commandLine;
         }
     }

@@ -16,6 +16,11 @@ public final class Callback {
     public String executable;
     /** The process's command line with volatile tokens replaced (its process group), "" when unknown. */
     public String groupCommandLine = "";
+    /**
+     * The executable of the process's parent (lower case) as the host's process table knew it at the
+     * callback, "" when unknown: part of the process group, named by the lineage's ParentExecutables.
+     */
+    public String parentExecutable = "";
     /** The destination key: the resolved domain when known, else {@code ip:port}. */
     public String destination;
     public String domain;
@@ -36,11 +41,12 @@ public final class Callback {
     }
 
     /**
-     * The key of the process-group scoring state: one stream per host, executable, normalized command
-     * line and destination, whichever instance called back (a task starting a process per callback).
+     * The key of the process-group scoring state: one stream per host, executable, parent executable,
+     * normalized command line and destination, whichever instance called back (a task starting a
+     * process per callback).
      */
     public String groupKey() {
         return host + '|' + (executable == null ? "" : executable.toLowerCase(Locale.ROOT)) + '|'
-                + groupCommandLine + '|' + destination;
+                + parentExecutable + '|' + groupCommandLine + '|' + destination;
     }
 }

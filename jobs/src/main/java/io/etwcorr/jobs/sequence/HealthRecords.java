@@ -12,7 +12,7 @@ public final class HealthRecords {
         HealthRecord record = HealthRecord.of(host, EcsTime.format(start), EcsTime.format(end),
                 new HealthRecord.Counters(c.received, c.duplicates, c.sequenceGaps, c.late, c.passedOver,
                         c.deadLetters, c.etwEventsLost, c.etwBuffersLost, c.collectorDropped, c.collectorSpooled,
-                        c.runs));
+                        c.runs, 0));
         return new OutputRecord(host, start, OutputJson.toJson(record));
     }
 

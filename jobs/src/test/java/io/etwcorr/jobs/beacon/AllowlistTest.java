@@ -75,6 +75,7 @@ class AllowlistTest {
         String svchost = "C:\\Windows\\System32\\svchost.exe";
         assertThat(defaults.allows(over("udp", svchost, "time.windows.com"))).isTrue();
         assertThat(defaults.allows(over("tcp", svchost, "time.windows.com"))).as("NTP is UDP").isFalse();
+        assertThat(defaults.allows(over("udp", svchost, "2.europe.pool.ntp.org"))).as("a DC's external peers").isTrue();
         assertThat(defaults.allows(over("udp", svchost, "time.evil.example"))).as("the same image, another domain").isFalse();
         assertThat(defaults.allows(over("udp", "C:\\Users\\a\\svchost.exe", "time.windows.com")))
                 .as("svchost.exe outside System32").isFalse();

@@ -193,6 +193,24 @@ class BeaconScorerTest {
     }
 
     @Test
+    void theSameCommandLineUnderTwoParentsIsTwoGroups() throws Exception {
+        EtwcorrConfig.Beacon config = new EtwcorrConfig.Beacon();
+        var perGroup = harness(config, BeaconScorer.Keying.PROCESS_GROUP);
+        for (int run = 0; run < 12; run++) {
+            Callback fromTask = taskRun(2 * run, START + run * 300 * SECOND);
+            fromTask.parentExecutable = "c:\\windows\\system32\\cmd.exe";
+            Callback fromLoop = taskRun(2 * run + 1, START + run * 420 * SECOND + 90 * SECOND);
+            fromLoop.parentExecutable = "c:\\windows\\system32\\windowspowershell\\v1.0\\powershell.exe";
+            perGroup.processElement(new StreamRecord<>(fromTask));
+            perGroup.processElement(new StreamRecord<>(fromLoop));
+        }
+        assertThat(candidates(perGroup)).as("one detection per parent, each at its own interval")
+                .extracting(c -> c.intervalSeconds).containsExactlyInAnyOrder(300.0, 420.0);
+        assertThat(candidates(perGroup)).extracting(c -> c.episodeId).doesNotHaveDuplicates();
+        perGroup.close();
+    }
+
+    @Test
     void oneLongLivedProcessIsNoGroupAlert() throws Exception {
         EtwcorrConfig.Beacon config = new EtwcorrConfig.Beacon();
         var perGroup = harness(config, BeaconScorer.Keying.PROCESS_GROUP);

@@ -26,7 +26,7 @@ class LineageFunctionMetricsTest {
         environment = metrics.environment();
         EtwcorrConfig.Lineage config = new EtwcorrConfig.Lineage();
         config.maxProcessesPerHost = 2;
-        harness = new LineageHarness(new LineageFunction(config), environment);
+        harness = new LineageHarness(new LineageFunction(config, LineageFunctionTest.HEALTH_INTERVAL_SECONDS), environment);
         harness.open();
     }
 

@@ -21,8 +21,10 @@ import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
+import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.schemas.SchemaId;
 import io.etwcorr.schemas.SchemaValidator;
+import io.etwcorr.schemas.out.EcsTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -38,6 +40,7 @@ class LineageFunctionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long FIRST_CALLBACK = T0 + 10 * SECOND;
     private static final long LAST_CALLBACK = T0 + 100 * SECOND;
+    static final long HEALTH_INTERVAL_SECONDS = 60;
 
     private final List<KeyedTwoInputStreamOperatorTestHarness<String, EtwEvent, BeaconCandidate, BeaconCandidate>> harnesses =
             new ArrayList<>();
@@ -52,7 +55,7 @@ class LineageFunctionTest {
     private KeyedTwoInputStreamOperatorTestHarness<String, EtwEvent, BeaconCandidate, BeaconCandidate> open(
             EtwcorrConfig.Lineage config) throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new LineageFunction(config)),
+                new KeyedCoProcessOperator<>(new LineageFunction(config, HEALTH_INTERVAL_SECONDS)),
                 (EtwEvent event) -> event.host, (BeaconCandidate candidate) -> candidate.host, Types.STRING);
         ((SerializerConfigImpl) harness.getExecutionConfig().getSerializerConfig()).setGenericTypes(false);
         harness.open();
@@ -254,6 +257,67 @@ class LineageFunctionTest {
         assertThat(harness.numKeyedStateEntries()).as("only the host's watermark is left").isEqualTo(1);
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    /**
+     * At the bound (two processes per host), a third running process evicts the oldest one a lineage
+     * still needs: etw.health counts it for the interval of the eviction, once the host's watermark has
+     * left that interval, and the count's state goes with the record.
+     */
+    @Test
+    void countsWhatTheBoundEvictsInTheHostsHealthOnceItsIntervalHasPassed() throws Exception {
+        EtwcorrConfig.Lineage config = new EtwcorrConfig.Lineage();
+        config.maxProcessesPerHost = 2;
+        var harness = open(config);
+        long minute = HEALTH_INTERVAL_SECONDS * SECOND;
+        long interval = Math.floorDiv(T0 + minute, minute) * minute;
+        send(harness, hostTick(interval - 1));
+        int before = harness.numKeyedStateEntries();
+
+        send(harness, start(interval + 1, 5001, 301, "a.exe", 3000, 100),
+                start(interval + 2, 5002, 302, "b.exe", 3000, 100),
+                hostTick(interval + 3),
+                start(interval + 4, 5003, 303, "c.exe", 3000, 100),
+                hostTick(interval + 5),
+                start(interval + 6, 5004, 304, "d.exe", 3000, 100),
+                hostTick(interval + minute - 1));
+        assertThat(harness.getSideOutput(LineageFunction.HEALTH)).as("the interval is not over").isNull();
+        int tableAndCount = harness.numKeyedStateEntries();
+
+        send(harness, hostTick(interval + minute));
+
+        assertThat(harness.getSideOutput(LineageFunction.HEALTH)).singleElement().satisfies(record -> {
+            OutputRecord health = record.getValue();
+            assertThat(SchemaValidator.validate(SchemaId.HEALTH, health.json)).isEmpty();
+            JsonNode json = JSON.readTree(health.json);
+            assertThat(json.at("/host/name").asText()).isEqualTo(HOST);
+            assertThat(json.at("/interval/start").asText()).isEqualTo(EcsTime.format(interval));
+            assertThat(json.at("/interval/end").asText()).isEqualTo(EcsTime.format(interval + minute));
+            assertThat(json.at("/etwcorr/health/lineage_evictions").asLong()).as("a.exe, then b.exe").isEqualTo(2);
+            assertThat(json.at("/etwcorr/health/received").asLong()).as("the sequencer counts events").isZero();
+        });
+        assertThat(tableAndCount).as("the table (processes, live PIDs) and the count (interval, evictions)")
+                .isEqualTo(before + 2 + 2);
+        assertThat(harness.numKeyedStateEntries()).as("the count went with its record").isEqualTo(before + 2);
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void theEndOfInputEmitsTheEvictionsOfTheLastInterval() throws Exception {
+        EtwcorrConfig.Lineage config = new EtwcorrConfig.Lineage();
+        config.maxProcessesPerHost = 1;
+        var harness = open(config);
+        send(harness, start(T0 + 1, 5001, 301, "a.exe", 3000, 100),
+                start(T0 + 2, 5002, 302, "b.exe", 3000, 100),
+                hostTick(T0 + 3));
+        assertThat(harness.getSideOutput(LineageFunction.HEALTH)).isNull();
+
+        send(harness, hostTick(Long.MAX_VALUE));
+
+        assertThat(harness.getSideOutput(LineageFunction.HEALTH)).singleElement()
+                .satisfies(record -> assertThat(JSON.readTree(record.getValue().json)
+                        .at("/etwcorr/health/lineage_evictions").asLong()).isEqualTo(1));
     }
 
     @Test

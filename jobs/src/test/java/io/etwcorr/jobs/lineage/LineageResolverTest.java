@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class LineageResolverTest {
     private static final long FIRST_CALLBACK = T0 + 10 * SECOND;
 
-    private final ProcessTable table = new ProcessTable(new InMemoryProcessStore(), new EtwcorrConfig.Lineage(), () -> { });
+    private final ProcessTable table = new ProcessTable(new InMemoryProcessStore(), new EtwcorrConfig.Lineage());
     private LineageResolver resolver = new LineageResolver(table, new EtwcorrConfig.Lineage().boundaryProcesses);
 
     private void apply(EtwEvent... events) throws Exception {

@@ -20,7 +20,7 @@ class ProcessTableTest {
     private final InMemoryProcessStore store = new InMemoryProcessStore();
     private final EtwcorrConfig.Lineage config = new EtwcorrConfig.Lineage();
     private int evictions;
-    private ProcessTable table = new ProcessTable(store, config, () -> evictions++);
+    private ProcessTable table = new ProcessTable(store, config);
 
     private void apply(EtwEvent... events) throws Exception {
         for (EtwEvent event : events) {
@@ -46,6 +46,18 @@ class ProcessTableTest {
         assertThat(winword.exitTime).isEqualTo(-1);
         assertThat(table.parent(winword).name).isEqualTo("explorer.exe");
         assertThat(store.liveEntity(4400)).isEqualTo(id(200));
+    }
+
+    @Test
+    void aTableWithoutCommandLinesStillNamesEveryProcessAndItsParent() throws Exception {
+        table = new ProcessTable(store, config, false);
+        apply(rundown(T0, 3000, 100, "explorer.exe", 2900, NO_PARENT),
+                start(T0 + SECOND, 4400, 200, "winword.exe", 3000, 100));
+
+        ProcessEntry winword = entry(200);
+        assertThat(winword.commandLine).isNull();
+        assertThat(winword.executable).isEqualTo("C:\\Windows\\System32\\winword.exe");
+        assertThat(table.parent(winword).executable).isEqualTo("C:\\Windows\\System32\\explorer.exe");
     }
 
     @Test
@@ -173,10 +185,10 @@ class ProcessTableTest {
                 start(T0, 5120, 300, "powershell.exe", 3000, 100),
                 stop(T0 + SECOND, 5120, 300, "powershell.exe"));
 
-        table.expire(T0 + SECOND + 24 * HOUR - 1);
+        evictions += table.expire(T0 + SECOND + 24 * HOUR - 1);
         assertThat(store.processes).containsOnlyKeys(id(100), id(300));
 
-        table.expire(T0 + SECOND + 24 * HOUR);
+        evictions += table.expire(T0 + SECOND + 24 * HOUR);
         assertThat(store.processes).containsOnlyKeys(id(100));
         assertThat(store.livePids).containsOnlyKeys(3000L);
     }
@@ -184,7 +196,7 @@ class ProcessTableTest {
     @Test
     void theBoundEvictsTheOldestExitedProcessesFirst() throws Exception {
         config.maxProcessesPerHost = 3;
-        table = new ProcessTable(store, config, () -> evictions++);
+        table = new ProcessTable(store, config);
         apply(start(T0, 3000, 100, "explorer.exe", 2900, NO_PARENT),
                 start(T0 + 1, 5001, 301, "a.exe", 3000, 100),
                 start(T0 + 2, 5002, 302, "b.exe", 3000, 100),
@@ -193,12 +205,12 @@ class ProcessTableTest {
                 stop(T0 + 5, 5003, 303, "c.exe"),
                 stop(T0 + 6, 5001, 301, "a.exe"));
 
-        table.expire(T0 + 10);
+        evictions += table.expire(T0 + 10);
         assertThat(store.processes).containsOnlyKeys(id(100), id(302), id(304));
         assertThat(evictions).as("a.exe and c.exe, still within their retention").isEqualTo(2);
 
         apply(start(T0 + 11, 5005, 305, "e.exe", 3000, 100));
-        table.expire(T0 + 12);
+        evictions += table.expire(T0 + 12);
         assertThat(store.processes).as("no exited one left: the oldest running goes")
                 .containsOnlyKeys(id(302), id(304), id(305));
         assertThat(store.livePids).containsOnlyKeys(5002L, 5004L, 5005L);
@@ -213,15 +225,15 @@ class ProcessTableTest {
                 stop(T0 + 3 * SECOND, 5120, 300, "powershell.exe"),
                 stop(T0 + 4 * SECOND, 4400, 200, "winword.exe"));
 
-        table.expire(T0 + 30 * HOUR);
+        evictions += table.expire(T0 + 30 * HOUR);
         assertThat(store.processes).as("the implant runs: its whole chain is needed")
                 .containsOnlyKeys(id(100), id(200), id(300), id(400));
 
         apply(stop(T0 + 31 * HOUR, 7312, 400, "implant.exe"));
-        table.expire(T0 + 31 * HOUR + 24 * HOUR - 1);
+        evictions += table.expire(T0 + 31 * HOUR + 24 * HOUR - 1);
         assertThat(store.processes).as("retention counts from the last descendant's exit")
                 .containsOnlyKeys(id(100), id(200), id(300), id(400));
-        table.expire(T0 + 31 * HOUR + 24 * HOUR);
+        evictions += table.expire(T0 + 31 * HOUR + 24 * HOUR);
         assertThat(store.processes).containsOnlyKeys(id(100));
         assertThat(evictions).isZero();
     }
@@ -236,7 +248,7 @@ class ProcessTableTest {
                 thread(T0 + 2 * SECOND, 5120, 6000),
                 stop(T0 + 3 * SECOND, 5120, 300, "powershell.exe"));
 
-        table.expire(T0 + 48 * HOUR);
+        evictions += table.expire(T0 + 48 * HOUR);
         assertThat(store.processes).containsOnlyKeys(id(100), id(300), id(500));
         assertThat(entry(500).lastInjectionUpTo(T0 + 48 * HOUR).injectorEntityId).isEqualTo(id(300));
     }

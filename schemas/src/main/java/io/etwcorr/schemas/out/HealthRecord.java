@@ -28,7 +28,10 @@ public record HealthRecord(
     /**
      * Counts for the interval. {@code late}: behind the watermark; {@code passed_over}: valid
      * events the jobs do not correlate; {@code etw_*} and {@code collector_*}: what the collector's
-     * heartbeats reported lost, dropped or spooled; {@code runs}: collector runs seen.
+     * heartbeats reported lost, dropped or spooled; {@code runs}: collector runs seen;
+     * {@code lineage_evictions}: processes a lineage still needed that the per-host bound of the
+     * process table dropped (counted by the lineage operator in records of its own, whose other
+     * counters are 0).
      */
     public record Counters(
             long received,
@@ -41,6 +44,12 @@ public record HealthRecord(
             @JsonProperty("etw_buffers_lost") long etwBuffersLost,
             @JsonProperty("collector_dropped") long collectorDropped,
             @JsonProperty("collector_spooled") long collectorSpooled,
-            long runs) {
+            long runs,
+            @JsonProperty("lineage_evictions") long lineageEvictions) {
+
+        /** The counters of a record that only counts lineage evictions. */
+        public static Counters lineageEvictions(long evicted) {
+            return new Counters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, evicted);
+        }
     }
 }

@@ -65,7 +65,7 @@ class OutputRecordsTest {
 
     static HealthRecord health() {
         return HealthRecord.of("WS-0042", EcsTime.format(1795634460000000L), EcsTime.format(1795634520000000L),
-                new HealthRecord.Counters(1200, 3, 1, 0, 880, 2, 0, 0, 0, 0, 1));
+                new HealthRecord.Counters(1200, 3, 1, 0, 880, 2, 0, 0, 0, 0, 1, 0));
     }
 
     static DeadLetterRecord deadLetter() {
