@@ -1,5 +1,6 @@
 package io.etwcorr.cli;
 
+import io.etwcorr.cli.bench.BeforeBuild;
 import io.etwcorr.cli.bench.BenchReport;
 import io.etwcorr.cli.bench.BenchmarkRunner;
 import java.io.PrintWriter;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,10 +38,22 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Markdown report to write (default: ${DEFAULT-VALUE}).")
     Path report;
 
+    @Option(names = "--before-build", paramLabel = "DIR",
+            description = "A packaged checkout of another build (`mvn -q package -DskipTests` there, never install): "
+                    + "its end-to-end stage runs right after this build's, as e2e_ratio_before.")
+    Path beforeBuild;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         BenchmarkRunner.Options options = quick ? BenchmarkRunner.Options.quick() : BenchmarkRunner.Options.full();
+        if (beforeBuild != null) {
+            String problem = BeforeBuild.problem(beforeBuild.toAbsolutePath());
+            if (problem != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--before-build: " + problem);
+            }
+            options = options.withBeforeBuild(beforeBuild.toAbsolutePath());
+        }
         out.println("bench: " + options.mode() + " run, report to " + report);
         out.flush();
         Path repoDir = report.toAbsolutePath().getParent();

@@ -15,7 +15,11 @@ import io.etwcorr.jobs.model.Callback;
 import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
@@ -25,14 +29,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * <pre>
  * raw ─▶ parse+normalize ─┬─▶ deadletter
  *                         └─ keyBy(host) ─▶ host sequencer ─┬─▶ health
- *                                                           ├─ keyBy(host/pid) ─▶ DNS⋈TCP, buckets ─┬─▶ connections
+ *                                                           ├─ (same host key) ─▶ DNS⋈TCP per pid, buckets ─┬─▶ connections
  *                                                           │                                      ├─▶ flows
  *                                                           │       callbacks ◀────────────────────┘
  *                                                           │        ├─ keyBy(host|entity|destination) ─▶ beacon score ─▶ candidates
- *                                                           │        ├─ keyBy(host) ─▶ parent exe ─ keyBy(host|exe|parent exe|cmdline|destination) ─▶ group score ─▶ candidates
+ *                                                           │        ├─ (same host key) ─▶ parent exe ─ keyBy(host|exe|parent exe|cmdline|destination) ─▶ group score ─▶ candidates
  *                                                           │        └─ keyBy(destination) ─▶ fleet prevalence ◀── candidates with lineage
  *                                                           │                                   └─▶ anomalies
- *                                                           └─ keyBy(host): process table ◀── candidates ─▶ lineage at each candidate's time
+ *                                                           └─ (same host key): process table ◀── candidates ─▶ lineage at each candidate's time
  *                                                                                    └─▶ health (lineage evictions)
  * </pre>
  */
@@ -55,23 +59,25 @@ public final class CorrelationPipeline {
                 .uid("parse-normalize").name("Parse, validate, normalize");
 
         SingleOutputStreamOperator<EtwEvent> sequenced = events
-                .keyBy(event -> event.host)
-                .process(new HostSequencer(config.correlation))
-                .uid("host-sequencer").name("Per-host dedupe, health, event-time order");
+                .keyBy(CorrelationPipeline::host)
+                .transform("Per-host dedupe, health, event-time order", TypeInformation.of(EtwEvent.class),
+                        HostSequencer.operator(config.correlation))
+                .uid("host-sequencer");
 
-        SingleOutputStreamOperator<OutputRecord> connections = sequenced
+        // The per-host stages read the sequencer's output where it is, keyed by host as it already is:
+        // an event is serialized and shuffled once, on its way into the sequencer.
+        SingleOutputStreamOperator<OutputRecord> connections = byHost(sequenced
                 .filter(ProcessNetworkCorrelator::isInput)
-                .name("Process and network events")
-                .keyBy(ProcessNetworkCorrelator::processKey)
-                .process(new ProcessNetworkCorrelator(config.correlation))
-                .uid("dns-tcp-join").name("DNS ⋈ TCP per process, byte buckets");
+                .name("Process and network events"))
+                .transform("DNS ⋈ TCP per process, byte buckets", TypeInformation.of(OutputRecord.class),
+                        new ProcessNetworkCorrelator(config.correlation))
+                .uid("dns-tcp-join-per-host");
 
         DataStream<Callback> callbacks = connections.getSideOutput(ProcessNetworkCorrelator.CALLBACKS);
         // A process group includes the parent's executable, which only a host's process table knows.
-        DataStream<Callback> groupCallbacks = sequenced
+        DataStream<Callback> groupCallbacks = byHost(sequenced
                 .filter(ParentExecutables::isInput)
-                .name("Process starts and stops")
-                .keyBy(event -> event.host)
+                .name("Process starts and stops"))
                 .connect(callbacks.keyBy(callback -> callback.host))
                 .process(new ParentExecutables(config.lineage))
                 .uid("group-parents").name("Parent executable of each callback's process");
@@ -85,10 +91,9 @@ public final class CorrelationPipeline {
                         .uid("beacon-group-scorer").name("Beacon score per process group and destination"));
 
         // Lineage first, at each candidate's own time; only then may prevalence hold it (to the end of a bounded input).
-        SingleOutputStreamOperator<BeaconCandidate> withLineage = sequenced
+        SingleOutputStreamOperator<BeaconCandidate> withLineage = byHost(sequenced
                 .filter(LineageFunction::isInput)
-                .name("Process lifecycle events")
-                .keyBy(event -> event.host)
+                .name("Process lifecycle events"))
                 .connect(scored.keyBy(candidate -> candidate.host))
                 .process(new LineageFunction(config.lineage, config.correlation.healthIntervalSeconds))
                 .uid("lineage").name("Process lineage and patient zero at the alert's time");
@@ -108,5 +113,17 @@ public final class CorrelationPipeline {
                 connections.getSideOutput(ProcessNetworkCorrelator.FLOWS),
                 sequenced.getSideOutput(HostSequencer.HEALTH).union(withLineage.getSideOutput(LineageFunction.HEALTH)),
                 events.getSideOutput(ParseAndNormalize.DEADLETTER));
+    }
+
+    /**
+     * Events of the host sequencer's subtask, keyed by host without a shuffle: they are already
+     * partitioned by host, by the same key selector and the same key groups.
+     */
+    private static KeyedStream<EtwEvent, String> byHost(DataStream<EtwEvent> sequencedEvents) {
+        return DataStreamUtils.reinterpretAsKeyedStream(sequencedEvents, CorrelationPipeline::host, Types.STRING);
+    }
+
+    private static String host(EtwEvent event) {
+        return event.host;
     }
 }

@@ -59,10 +59,17 @@ public final class KafkaCorrelationJob {
         return env.executeAsync(config.job.name);
     }
 
-    /** The job's Flink configuration: no Kryo fallback, every type has a Flink serializer. */
+    /**
+     * The job's Flink configuration: no Kryo fallback, every type has a Flink serializer; records
+     * passed between chained operators as they are, not copied (object reuse). That is safe here
+     * because no function changes a record it received or keeps one it emitted (the sequencer's
+     * buffer lets go of an event as it releases it), and network input is always deserialized into
+     * new objects.
+     */
     public static Configuration flinkConfiguration() {
         Configuration configuration = new Configuration();
         configuration.set(PipelineOptions.GENERIC_TYPES, false);
+        configuration.set(PipelineOptions.OBJECT_REUSE, true);
         return configuration;
     }
 

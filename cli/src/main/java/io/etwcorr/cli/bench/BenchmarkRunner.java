@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -35,12 +36,12 @@ public final class BenchmarkRunner {
     /** Sizes of a run. */
     public record Options(String mode, long e2eEvents, int e2eHosts, long analyzeEvents, int analyzeHosts,
             Duration latencyFeed, Duration latencyDrain, Duration e2eTimeout, List<StateFleet> stateFleets,
-            Duration soak, StateFleet backendFleet) {
+            Duration soak, List<StateFleet> backendFleets, Path beforeBuild) {
         /** About 200k events per stage: a few minutes. */
         public static Options quick() {
             return new Options("quick", 200_000, 200, 200_000, 100, Duration.ofSeconds(25), Duration.ofSeconds(90),
                     Duration.ofMinutes(5), List.of(new StateFleet(1_000, 150), new StateFleet(10_000, 40)),
-                    Duration.ofMinutes(2), new StateFleet(1_000, 200));
+                    Duration.ofMinutes(2), List.of(new StateFleet(1_000, 200), new StateFleet(10_000, 40)), null);
         }
 
         /** About 2M events end to end. */
@@ -48,7 +49,13 @@ public final class BenchmarkRunner {
             return new Options("full", 2_000_000, 1000, 1_000_000, 200, Duration.ofSeconds(60), Duration.ofSeconds(180),
                     Duration.ofMinutes(20), List.of(new StateFleet(1_000, 150), new StateFleet(10_000, 150),
                             new StateFleet(99_999, 40)), // the simulator's largest fleet
-                    Duration.ofMinutes(10), new StateFleet(10_000, 100));
+                    Duration.ofMinutes(10), List.of(new StateFleet(1_000, 200), new StateFleet(10_000, 100)), null);
+        }
+
+        /** The same run, with the end-to-end stage of a build in {@code dir} right after this build's. */
+        public Options withBeforeBuild(Path dir) {
+            return new Options(mode, e2eEvents, e2eHosts, analyzeEvents, analyzeHosts, latencyFeed, latencyDrain,
+                    e2eTimeout, stateFleets, soak, backendFleets, dir);
         }
     }
 
@@ -76,6 +83,13 @@ public final class BenchmarkRunner {
         try {
             EndToEndThroughput.Result e2e = stages.contains(Stage.E2E) ? stage("end to end", E2E_KEYS, report, progress,
                     () -> endToEnd(options, workDir, report, progress)) : null;
+            if (e2e != null && options.beforeBuild() != null) {
+                stage("end to end, build before", List.of("e2e_ratio_before", "e2e_events_per_s_before"), report,
+                        progress, () -> {
+                    endToEndBefore(options, workDir, report, progress);
+                    return null;
+                });
+            }
             double sustained = e2e == null ? Double.NaN : e2e.jobPerS();
             double feeder = e2e == null ? Double.NaN : e2e.prefillPerS();
             if (stages.contains(Stage.LATENCY)) {
@@ -107,8 +121,12 @@ public final class BenchmarkRunner {
                 }
             }
             if (stages.contains(Stage.BACKENDS)) {
-                stage("backends", List.of("heap_events_per_s", "rocksdb_events_per_s", "rocksdb_over_heap"), report,
-                        progress, () -> {
+                List<String> keys = new ArrayList<>(List.of("rocksdb_over_heap"));
+                for (StateFleet fleet : options.backendFleets()) {
+                    keys.addAll(List.of("heap_events_per_s_" + fleet.hosts() + "_hosts",
+                            "rocksdb_events_per_s_" + fleet.hosts() + "_hosts", "rocksdb_over_heap_" + fleet.hosts() + "_hosts"));
+                }
+                stage("backends", keys, report, progress, () -> {
                     backends(options, workDir, report, progress);
                     return null;
                 });
@@ -177,7 +195,8 @@ public final class BenchmarkRunner {
 
     /** The figures of the end-to-end stage, null in the report when it does not complete. */
     static final List<String> E2E_KEYS = List.of("e2e_events_per_s", "e2e_from_submit_events_per_s",
-            "baseline_events_per_s", "e2e_ratio", "prefill_events_per_s", "checkpoint_bytes");
+            "baseline_events_per_s", "e2e_ratio", "prefill_events_per_s", "checkpoint_bytes", "e2e_cpu_us_per_event",
+            "host_events_per_s", "hosts_per_core");
 
     /**
      * Runs one stage; a failure is reported in the notes, its figures {@code keys} are null with the
@@ -243,6 +262,21 @@ public final class BenchmarkRunner {
         report.add(new Measurement("checkpoint_bytes_per_key", "Checkpoint bytes per active key", perKey, "bytes",
                 "The whole checkpoint divided by the active keys: an upper bound of the state per key, since "
                 + "it also holds the per-host state (dedupe windows, reordering buffers, process tables)."));
+        report.add(new Measurement("e2e_cpu_us_per_event", "End to end: CPU time per event", e2e.cpuMicrosPerEvent(),
+                "µs", "CPU time of the bench's JVM (every thread: the job, the in-process broker, the Kafka clients) "
+                + "between the same two commits as the end-to-end rate, divided by the events between them. Unlike "
+                + "the rate it hardly changes when other processes share the cores."));
+        double hostRate = HostsPerCore.hostEventsPerSecond();
+        report.add(new Measurement("host_events_per_s", "Raw events per host and second, simulated office workstation",
+                hostRate, "events/s", String.format(Locale.ROOT, "The benign simulated fleet (%d hosts, default rates) "
+                + "between %d and %d simulated seconds after its start: raw events divided by hosts and seconds. "
+                + "Its first minutes (each host's process rundown) are left out: they happen once per collector start.",
+                HostsPerCore.HOSTS, HostsPerCore.SKIP_S, HostsPerCore.SKIP_S + HostsPerCore.WINDOW_S)));
+        report.add(new Measurement("hosts_per_core", "Hosts one core keeps up with, end to end",
+                HostsPerCore.hostsPerCore(e2e.cpuMicrosPerEvent(), hostRate), "hosts", "One CPU-second divided by "
+                + "the CPU time per event end to end and by the raw events per host and second above: how many such "
+                + "hosts one core of this machine keeps up with, the in-process broker's and the Kafka clients' "
+                + "work included (a conservative figure for the job alone)."));
         report.note(String.format(Locale.ROOT, "End to end: the job's committed offsets advanced %d times; the "
                 + "longest gap between two advances was %.1f s (checkpoint interval %d ms). That gap is the "
                 + "resolution of the completion signal; a gap well above the interval means checkpoints took "
@@ -250,6 +284,22 @@ public final class BenchmarkRunner {
                 + "The end-to-end stage also runs first, in a cold JVM (JIT warm-up is inside its window).",
                 e2e.commitAdvances(), e2e.longestCommitGapS(), EndToEndThroughput.CHECKPOINT_INTERVAL_MS));
         return e2e;
+    }
+
+    /** The end-to-end stage of the build before a change, in its own JVM, right after this build's. */
+    private static void endToEndBefore(Options options, Path workDir, BenchReport report, Consumer<String> progress)
+            throws Exception {
+        BeforeBuild.Result before = BeforeBuild.endToEnd(options.beforeBuild(), "quick".equals(options.mode()),
+                options.e2eTimeout().multipliedBy(2), workDir, progress);
+        String how = String.format(Locale.ROOT, "The same end-to-end stage (same fleet, same sizes) of the build in %s "
+                + "(commit %s), run by that build's own bench in a JVM of its own right after this build's stage, "
+                + "on the same machine; its baseline was %,.0f events/s.", options.beforeBuild(), before.commit(),
+                before.baselinePerS());
+        report.add(new Measurement("e2e_events_per_s_before", "End to end, the build before", before.jobPerS(),
+                "events/s", how));
+        report.add(new Measurement("e2e_ratio_before", "End to end / baseline, the build before", before.ratio(),
+                "ratio", "That build's end-to-end rate over its own baseline, both measured in its run; compare "
+                + "with e2e_ratio of this build."));
     }
 
     private static void latency(Options options, Path workDir, double sustainedPerS, double feederPerS,
@@ -366,10 +416,23 @@ public final class BenchmarkRunner {
                 "As the end-to-end rate, for this fleet and backend."));
     }
 
-    /** The same fleet's job rate on the heap and on RocksDB with incremental checkpoints, one after the other. */
+    /**
+     * Each fleet's job rate on the heap and on RocksDB with incremental checkpoints, one after the
+     * other; {@code rocksdb_over_heap} is the lowest of the fleets' ratios.
+     */
     private static void backends(Options options, Path workDir, BenchReport report, Consumer<String> progress)
             throws Exception {
-        StateFleet fleet = options.backendFleet();
+        double lowest = Double.NaN;
+        for (StateFleet fleet : options.backendFleets()) {
+            double ratio = backends(fleet, options, workDir, report, progress);
+            lowest = Double.isNaN(lowest) ? ratio : Math.min(lowest, ratio);
+        }
+        report.add(new Measurement("rocksdb_over_heap", "RocksDB / heap, the lowest of the fleets", lowest, "ratio",
+                "The lowest of the rocksdb_over_heap_<N>_hosts ratios of this run: the goal must hold for each fleet."));
+    }
+
+    private static double backends(StateFleet fleet, Options options, Path workDir, BenchReport report,
+            Consumer<String> progress) throws Exception {
         long events = (long) fleet.hosts() * fleet.eventsPerHost();
         EndToEndThroughput.Result heap = EndToEndThroughput.run(events, fleet.hosts(), "hashmap", false, false,
                 options.e2eTimeout(), workDir, progress);
@@ -379,12 +442,16 @@ public final class BenchmarkRunner {
                 + "events in time order, about %d per host), run twice in this run: once with the hashmap state "
                 + "backend, then with RocksDB and incremental checkpoints (every %d ms).", fleet.hosts(),
                 heap.events(), fleet.eventsPerHost(), EndToEndThroughput.CHECKPOINT_INTERVAL_MS);
-        report.add(new Measurement("heap_events_per_s", "Job rate on the heap (hashmap)", heap.jobPerS(), "events/s",
-                setup + " Rate as the end-to-end rate."));
-        report.add(new Measurement("rocksdb_events_per_s", "Job rate on RocksDB, incremental checkpoints",
+        String suffix = "_" + fleet.hosts() + "_hosts";
+        String title = String.format(Locale.ROOT, ", %,d hosts", fleet.hosts());
+        report.add(new Measurement("heap_events_per_s" + suffix, "Job rate on the heap (hashmap)" + title, heap.jobPerS(),
+                "events/s", setup + " Rate as the end-to-end rate."));
+        report.add(new Measurement("rocksdb_events_per_s" + suffix, "Job rate on RocksDB, incremental checkpoints" + title,
                 rocksdb.jobPerS(), "events/s", "The second of those two runs."));
-        report.add(new Measurement("rocksdb_over_heap", "RocksDB / heap", rocksdb.jobPerS() / heap.jobPerS(),
+        double ratio = rocksdb.jobPerS() / heap.jobPerS();
+        report.add(new Measurement("rocksdb_over_heap" + suffix, "RocksDB / heap" + title, ratio,
                 "ratio", "The RocksDB run's rate divided by the heap run's, same fleet, same run."));
+        return ratio;
     }
 
     private static void collector(Options options, BenchReport report, Consumer<String> progress) throws Exception {

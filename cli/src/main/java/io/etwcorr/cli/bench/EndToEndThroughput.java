@@ -9,6 +9,7 @@ import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.testkit.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,10 +63,12 @@ public final class EndToEndThroughput {
      * @param activeKeys         distinct (host, process, destination) of outbound connections in etw.connections
      * @param commitAdvances     how often the committed offsets were seen to advance (one per completed checkpoint at most)
      * @param longestCommitGapS  the longest time between two advances, s: the resolution of the completion signal
+     * @param cpuMicrosPerEvent  CPU time of this JVM (job, broker, clients) in the same window as {@code jobPerS},
+     *                           per event: unlike the rate, it does not fall when other processes take the cores
      */
     public record Result(long events, int hosts, double prefillPerS, double baselinePerS, double jobPerS,
             double jobFromSubmitPerS, long checkpointBytes, long activeKeys, int commitAdvances,
-            double longestCommitGapS) {
+            double longestCommitGapS, double cpuMicrosPerEvent) {
         public double ratio() {
             return jobPerS / baselinePerS;
         }
@@ -138,7 +141,7 @@ public final class EndToEndThroughput {
                             checkpointBytes, activeKeys, ""));
                     return new Result(total, hosts, prefillPerS, baselinePerS, window.steadyPerS,
                             window.fromSubmitPerS, checkpointBytes, activeKeys, window.advances,
-                            window.longestGapS);
+                            window.longestGapS, window.cpuMicrosPerEvent);
                 } finally {
                     if (!cancelled) {
                         BenchKafka.cancelQuietly(job);
@@ -230,7 +233,13 @@ public final class EndToEndThroughput {
     }
 
     private record Window(double steadyPerS, double fromSubmitPerS, boolean finished, int advances,
-            double longestGapS, long committed, String why) {
+            double longestGapS, long committed, String why, double cpuMicrosPerEvent) {
+    }
+
+    /** CPU time of this JVM so far, ns (all threads: the job's, the in-process broker's, the clients'). */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /** The stage's job did not get through its input: it failed, or the timeout passed. */
@@ -248,6 +257,7 @@ public final class EndToEndThroughput {
         long deadline = submitted + timeout.toNanos();
         long firstAt = 0;
         long firstCommitted = 0;
+        long firstCpu = 0;
         long committed = 0;
         long lastReport = System.nanoTime();
         int advances = 0;
@@ -267,17 +277,21 @@ public final class EndToEndThroughput {
             if (committed > 0 && firstAt == 0) {
                 firstAt = now;
                 firstCommitted = committed;
+                firstCpu = processCpuNanos();
             }
             if (committed >= total) {
                 double fromSubmit = total / ((now - submitted) / 1e9);
                 // All in the first commit: no window between two commits, so only the rate from submission is known.
                 double steady = committed == firstCommitted ? fromSubmit
                         : (total - firstCommitted) / ((now - firstAt) / 1e9);
-                return new Window(steady, fromSubmit, true, advances, longestGap / 1e9, committed, "");
+                double cpuPerEvent = committed == firstCommitted || firstCpu < 0 ? Double.NaN
+                        : (processCpuNanos() - firstCpu) / 1e3 / (total - firstCommitted);
+                return new Window(steady, fromSubmit, true, advances, longestGap / 1e9, committed, "", cpuPerEvent);
             }
             JobStatus status = job.getJobStatus().get();
             if (status.isGloballyTerminalState()) {
-                return new Window(0, 0, false, advances, longestGap / 1e9, committed, "the job ended " + status);
+                return new Window(0, 0, false, advances, longestGap / 1e9, committed, "the job ended " + status,
+                        Double.NaN);
             }
             if (now - lastReport > Duration.ofSeconds(10).toNanos()) {
                 progress.accept(String.format("e2e: job has committed %,d of %,d", committed, total));
@@ -288,7 +302,7 @@ public final class EndToEndThroughput {
         long now = System.nanoTime();
         double steady = firstAt == 0 || now == firstAt ? 0 : (committed - firstCommitted) / ((now - firstAt) / 1e9);
         return new Window(steady, committed / ((now - submitted) / 1e9), false, advances, longestGap / 1e9, committed,
-                "timed out after " + timeout.toSeconds() + " s");
+                "timed out after " + timeout.toSeconds() + " s", Double.NaN);
     }
 
     /** Bytes of the newest {@code chk-N} directory (with its {@code _metadata}) under {@code root}. */

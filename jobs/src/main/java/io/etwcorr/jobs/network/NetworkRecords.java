@@ -41,11 +41,8 @@ public final class NetworkRecords {
         return new OutputRecord(event.host, event.ts, OutputJson.toJson(record));
     }
 
-    /** An etw.flows record for one closed bucket of the process keyed {@code host/pid}. */
-    public static OutputRecord flow(String processKey, FlowBucket bucket, long bucketMicros, ProcessIdentity process) {
-        int slash = processKey.lastIndexOf('/');
-        String host = processKey.substring(0, slash);
-        long pid = Long.parseLong(processKey.substring(slash + 1));
+    /** An etw.flows record for one closed bucket of the process {@code pid} of {@code host}. */
+    public static OutputRecord flow(String host, long pid, FlowBucket bucket, long bucketMicros, ProcessIdentity process) {
         FlowRecord record = new FlowRecord(
                 EcsTime.format(bucket.start),
                 new FlowRecord.Bucket(EcsTime.format(bucket.start + bucketMicros), bucketMicros / 1_000_000L),

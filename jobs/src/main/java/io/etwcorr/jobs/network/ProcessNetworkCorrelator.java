@@ -20,19 +20,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.State;
+import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.runtime.state.internal.InternalMapState;
+import org.apache.flink.runtime.state.internal.InternalValueState;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.TimestampedCollector;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Per process (key: host + PID), in the host's event-time order as {@link HostSequencer} releases it:
+ * Per process (host + PID), in the host's event-time order as {@link HostSequencer} releases it:
  * joins each DNS answer with the TCP connections and UDP flows that follow it (etw.connections, the
  * main output) and sums bytes per remote endpoint in event-time buckets (etw.flows, a side output).
  * A UDP flow is a "connection" from the first datagram the process sends to a remote endpoint after
@@ -47,8 +52,14 @@ import org.apache.flink.util.OutputTag;
  * for the same PID (PID reuse) closes the previous instance's buckets and forgets its answers and
  * connections. Buckets close, answers expire and a stopped process's state goes when the host's
  * watermark, carried by every event and by ticks, passes them.
+ *
+ * <p>Keyed by host, like the sequencer it is chained to (no shuffle between them: the pipeline
+ * reinterprets the sequencer's output as keyed by host); a process's state is the host key's state
+ * in the namespace of its PID. That is why this is an operator and not a {@code KeyedProcessFunction},
+ * whose state has no namespaces.
  */
-public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String, EtwEvent, OutputRecord> {
+public final class ProcessNetworkCorrelator extends AbstractStreamOperator<OutputRecord>
+        implements OneInputStreamOperator<EtwEvent, OutputRecord> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<OutputRecord> FLOWS = new OutputTag<>("flows") {};
@@ -67,11 +78,15 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     private final long connectionIdleMicros;
     private final long udpIdleMicros;
 
-    private transient ValueState<ProcessIdentity> identity;
-    private transient MapState<String, DnsAnswer> answers;
-    private transient MapState<String, Connection> connections;
-    private transient MapState<String, FlowBucket> buckets;
-    private transient MapState<String, PendingLookup> pendingLookups;
+    /** Each in the namespace of the current event's PID ({@link #select}). */
+    private transient InternalValueState<String, Long, ProcessIdentity> identity;
+    private transient InternalMapState<String, Long, String, DnsAnswer> answers;
+    private transient InternalMapState<String, Long, String, Connection> connections;
+    private transient InternalMapState<String, Long, String, FlowBucket> buckets;
+    private transient InternalMapState<String, Long, String, PendingLookup> pendingLookups;
+    private transient TimestampedCollector<OutputRecord> out;
+    /** The record being processed: its host and PID name the process, its timestamp goes on what it emits. */
+    private transient StreamRecord<EtwEvent> input;
 
     public ProcessNetworkCorrelator(EtwcorrConfig.Correlation config) {
         this.bucketMicros = config.bucketSeconds * MICROS_PER_SECOND;
@@ -93,32 +108,29 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         };
     }
 
-    /** The key of a process's events: host and PID. */
-    public static String processKey(EtwEvent event) {
-        return event.host + '/' + event.pid;
-    }
-
     @Override
-    public void open(OpenContext openContext) {
+    public void open() throws Exception {
+        super.open();
+        out = new TimestampedCollector<>(output);
         ValueStateDescriptor<ProcessIdentity> identityDescriptor =
                 new ValueStateDescriptor<>("identity", Types.POJO(ProcessIdentity.class));
         // A process whose stop was lost must not stay forever (wall-clock retention).
         identityDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofSeconds(processRetentionSeconds)).build());
-        identity = getRuntimeContext().getState(identityDescriptor);
-        answers = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("dns-answers", Types.STRING, Types.POJO(DnsAnswer.class)));
-        connections = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("connections", Types.STRING, Types.POJO(Connection.class)));
-        buckets = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("flow-buckets", Types.STRING, Types.POJO(FlowBucket.class)));
-        pendingLookups = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("pending-lookups", Types.STRING, Types.POJO(PendingLookup.class)));
+        identity = perProcess(identityDescriptor);
+        answers = perProcess(new MapStateDescriptor<>("dns-answers", Types.STRING, Types.POJO(DnsAnswer.class)));
+        connections = perProcess(new MapStateDescriptor<>("connections", Types.STRING, Types.POJO(Connection.class)));
+        buckets = perProcess(new MapStateDescriptor<>("flow-buckets", Types.STRING, Types.POJO(FlowBucket.class)));
+        pendingLookups = perProcess(new MapStateDescriptor<>("pending-lookups", Types.STRING, Types.POJO(PendingLookup.class)));
     }
 
     @Override
-    public void processElement(EtwEvent event, Context ctx, Collector<OutputRecord> out) throws Exception {
+    public void processElement(StreamRecord<EtwEvent> record) throws Exception {
+        input = record;
+        out.setTimestamp(record);
+        EtwEvent event = record.getValue();
+        select(event.pid);
         switch (event.kind) {
-            case PROCESS_START, PROCESS_RUNDOWN -> startInstance(event, ctx);
+            case PROCESS_START, PROCESS_RUNDOWN -> startInstance(event);
             case PROCESS_STOP -> {
                 ProcessIdentity current = identity.value();
                 if (current != null) {
@@ -130,35 +142,35 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
             case TCP_CONNECT -> {
                 String key = connectionKey(event);
                 Connection connection = connection(key);
-                closeBurst(connection, ctx); // a reused connection id starts afresh
+                closeBurst(connection); // a reused connection id starts afresh
                 connection.outbound = true;
-                announce(event, key, connection, "outbound", out);
-                activity(event, key, connection, 0, 0, ctx);
+                announce(event, key, connection, "outbound");
+                activity(event, key, connection, 0, 0);
             }
             case TCP_ACCEPT -> {
                 String key = connectionKey(event);
-                announce(event, key, connection(key), "inbound", out);
+                announce(event, key, connection(key), "inbound");
             }
             case TCP_SEND -> {
                 String key = connectionKey(event);
                 Connection connection = connection(key);
                 if (!connection.announced) {
                     connection.outbound = true;
-                    announce(event, key, connection, "outbound", out); // connected before we saw it
+                    announce(event, key, connection, "outbound"); // connected before we saw it
                 }
-                activity(event, key, connection, Math.max(0, event.size), 0, ctx);
+                activity(event, key, connection, Math.max(0, event.size), 0);
                 count(event, "tcp", true);
             }
             case TCP_RECEIVE -> {
                 String key = connectionKey(event);
-                activity(event, key, connection(key), 0, Math.max(0, event.size), ctx);
+                activity(event, key, connection(key), 0, Math.max(0, event.size));
                 count(event, "tcp", false);
             }
             case TCP_DISCONNECT -> {
                 String key = connectionKey(event);
                 Connection connection = connections.get(key);
                 if (connection != null) {
-                    closeBurst(connection, ctx);
+                    closeBurst(connection);
                     connections.remove(key);
                 }
             }
@@ -167,19 +179,19 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
                     String key = udpKey(event);
                     Connection flow = connection(key);
                     if (!flow.announced || event.ts - flow.lastTs >= udpIdleMicros) {
-                        closeBurst(flow, ctx);
+                        closeBurst(flow);
                         flow.outbound = true;
                         flow.udp = true;
-                        announce(event, key, flow, "outbound", out);
+                        announce(event, key, flow, "outbound");
                     }
-                    activity(event, key, flow, Math.max(0, event.size), 0, ctx);
+                    activity(event, key, flow, Math.max(0, event.size), 0);
                 }
                 count(event, "udp", true);
             }
             case UDP_RECEIVE -> {
                 Connection flow = isUdpConnection(event) ? connections.get(udpKey(event)) : null;
                 if (flow != null) {
-                    activity(event, udpKey(event), flow, 0, Math.max(0, event.size), ctx);
+                    activity(event, udpKey(event), flow, 0, Math.max(0, event.size));
                 }
                 count(event, "udp", false);
             }
@@ -188,47 +200,47 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
                 Connection connection = connection(key);
                 if (event.sends > 0 && !connection.announced) {
                     connection.outbound = true;
-                    announce(event, key, connection, "outbound", out);
+                    announce(event, key, connection, "outbound");
                 }
-                activity(event, event.lastTs, key, connection, event.sentBytes, event.receivedBytes, ctx);
+                activity(event, event.lastTs, key, connection, event.sentBytes, event.receivedBytes);
                 count(event, "tcp", event.sentBytes, event.sends, event.receivedBytes, event.receives);
             }
             case UDP_TRANSFERS -> {
                 if (isUdpConnection(event)) {
-                    udpTransfers(event, out, ctx);
+                    udpTransfers(event);
                 }
                 count(event, "udp", event.sentBytes, event.sends, event.receivedBytes, event.receives);
             }
-            case TICK -> expire(event.ts, ctx);
+            case TICK -> expire(event.ts);
             default -> { }
         }
     }
 
     /** A UDP window: its sends open (or extend) a flow as UDP_SEND does; receives alone only extend one. */
-    private void udpTransfers(EtwEvent event, Collector<OutputRecord> out, Context ctx) throws Exception {
+    private void udpTransfers(EtwEvent event) throws Exception {
         String key = udpKey(event);
         Connection flow = connections.get(key);
         if (event.sends > 0) {
             flow = flow == null ? new Connection() : flow;
             if (!flow.announced || event.ts - flow.lastTs >= udpIdleMicros) {
-                closeBurst(flow, ctx);
+                closeBurst(flow);
                 flow.outbound = true;
                 flow.udp = true;
-                announce(event, key, flow, "outbound", out);
+                announce(event, key, flow, "outbound");
             }
         }
         if (flow != null) {
-            activity(event, event.lastTs, key, flow, event.sentBytes, event.receivedBytes, ctx);
+            activity(event, event.lastTs, key, flow, event.sentBytes, event.receivedBytes);
         }
     }
 
-    private void startInstance(EtwEvent event, Context ctx) throws Exception {
+    private void startInstance(EtwEvent event) throws Exception {
         ProcessIdentity current = identity.value();
         if (current != null && current.entityId.equals(event.entityId)) {
             return; // a rundown of a process we already know
         }
         if (current != null) {
-            endInstance(ctx); // the PID now names another process
+            endInstance(); // the PID now names another process
         }
         ProcessIdentity started = new ProcessIdentity();
         started.entityId = event.entityId;
@@ -279,16 +291,15 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     }
 
     /** Traffic on a connection: extends its burst, or ends it and starts another after an idle gap. */
-    private void activity(EtwEvent event, String key, Connection connection, long bytesOut, long bytesIn,
-            Context ctx) throws Exception {
-        activity(event, event.ts, key, connection, bytesOut, bytesIn, ctx);
+    private void activity(EtwEvent event, String key, Connection connection, long bytesOut, long bytesIn) throws Exception {
+        activity(event, event.ts, key, connection, bytesOut, bytesIn);
     }
 
     /** Traffic from {@code event.ts} to {@code last} (the same for one send or receive). */
-    private void activity(EtwEvent event, long last, String key, Connection connection, long bytesOut, long bytesIn,
-            Context ctx) throws Exception {
+    private void activity(EtwEvent event, long last, String key, Connection connection, long bytesOut, long bytesIn)
+            throws Exception {
         if (connection.burstStart >= 0 && event.ts - connection.burstLast > callbackGapMicros) {
-            closeBurst(connection, ctx);
+            closeBurst(connection);
         }
         if (connection.burstStart < 0) {
             connection.burstStart = event.ts;
@@ -306,11 +317,11 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     }
 
     /** Emits the connection's open burst as a callback (outbound ones only) and resets it. */
-    private void closeBurst(Connection connection, Context ctx) throws Exception {
+    private void closeBurst(Connection connection) throws Exception {
         if (connection.burstStart >= 0 && connection.outbound && connection.remoteIp != null
                 && !IpAddresses.isLoopbackOrLinkLocal(connection.remoteIp)
                 && !IpAddresses.isUnspecified(connection.remoteIp)) {
-            Callback callback = callback(ctx, connection.burstStart);
+            Callback callback = callback(connection.burstStart);
             callback.destination = connection.domain != null
                     ? connection.domain : connection.remoteIp + ':' + connection.remotePort;
             callback.domain = connection.domain;
@@ -319,7 +330,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
             callback.transport = connection.udp ? "udp" : "tcp";
             callback.bytesOut = connection.burstBytesOut;
             callback.bytesIn = connection.burstBytesIn;
-            ctx.output(CALLBACKS, callback);
+            emit(CALLBACKS, callback);
         }
         connection.burstStart = -1;
         connection.burstBytesOut = 0;
@@ -339,13 +350,11 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         dropIfEmpty(pendingLookups);
     }
 
-    private Callback callback(Context ctx, long ts) throws Exception {
+    private Callback callback(long ts) throws Exception {
         ProcessIdentity process = identity.value();
-        String key = ctx.getCurrentKey();
-        int slash = key.lastIndexOf('/');
         Callback callback = new Callback();
-        callback.host = key.substring(0, slash);
-        callback.pid = Long.parseLong(key.substring(slash + 1));
+        callback.host = input.getValue().host;
+        callback.pid = input.getValue().pid;
         callback.entityId = process.entityId;
         callback.executable = process.executable;
         callback.groupCommandLine = process.groupCommandLine;
@@ -354,7 +363,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     }
 
     /** DNS answers the window has passed without a connection: DNS-only callbacks, in time order. */
-    private void emitDnsOnlyCallbacks(long watermark, Context ctx) throws Exception {
+    private void emitDnsOnlyCallbacks(long watermark) throws Exception {
         List<PendingLookup> due = new ArrayList<>();
         Iterator<Map.Entry<String, PendingLookup>> it = pendingLookups.iterator();
         while (it.hasNext()) {
@@ -367,29 +376,28 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         dropIfEmpty(pendingLookups);
         due.sort(Comparator.comparingLong((PendingLookup l) -> l.ts).thenComparing(l -> l.queryName));
         for (PendingLookup lookup : due) {
-            Callback callback = callback(ctx, lookup.ts);
+            Callback callback = callback(lookup.ts);
             // Keyed by the registrable domain (a tunnel's labels change), named by what was asked.
             callback.domain = lookup.queryName;
             callback.destination = Domains.registrable(lookup.queryName);
             callback.transport = "dns";
-            ctx.output(CALLBACKS, callback);
+            emit(CALLBACKS, callback);
         }
     }
 
     /** The process instance ends (stop passed, PID reused, end of input): flush and forget it. */
-    private void endInstance(Context ctx) throws Exception {
-        closeBuckets(Long.MAX_VALUE, ctx);
-        emitDnsOnlyCallbacks(Long.MAX_VALUE, ctx);
+    private void endInstance() throws Exception {
+        closeBuckets(Long.MAX_VALUE);
+        emitDnsOnlyCallbacks(Long.MAX_VALUE);
         for (Connection connection : connections.values()) {
-            closeBurst(connection, ctx);
+            closeBurst(connection);
         }
         answers.clear();
         connections.clear();
         pendingLookups.clear();
     }
 
-    private void announce(EtwEvent event, String key, Connection connection, String direction,
-            Collector<OutputRecord> out) throws Exception {
+    private void announce(EtwEvent event, String key, Connection connection, String direction) throws Exception {
         DnsAnswer answer = "outbound".equals(direction) ? liveAnswer(event.remoteIp, event.ts) : null;
         connection.announced = true;
         connection.domain = answer == null ? null : answer.queryName;
@@ -438,24 +446,24 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
     }
 
     /** The host's watermark moved to {@code watermark}: close, expire and clean up what it passed. */
-    private void expire(long watermark, Context ctx) throws Exception {
+    private void expire(long watermark) throws Exception {
         ProcessIdentity current = identity.value();
         if (current == null) {
             return;
         }
-        closeBuckets(watermark, ctx);
+        closeBuckets(watermark);
         boolean stopped = current.stoppedAt >= 0 && current.stoppedAt <= watermark;
         if (watermark == Long.MAX_VALUE || stopped && buckets.isEmpty()) {
-            endInstance(ctx);
+            endInstance();
             identity.clear();
             return;
         }
         // A stopped process sends nothing more: its lookups and bursts are complete.
-        emitDnsOnlyCallbacks(stopped ? Long.MAX_VALUE : watermark, ctx);
+        emitDnsOnlyCallbacks(stopped ? Long.MAX_VALUE : watermark);
         for (Map.Entry<String, Connection> entry : connections.entries()) {
             Connection connection = entry.getValue();
             if (connection.burstStart >= 0 && (stopped || connection.burstLast < watermark - callbackGapMicros)) {
-                closeBurst(connection, ctx);
+                closeBurst(connection);
                 entry.setValue(connection);
             }
         }
@@ -465,7 +473,7 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         keepNewest(connections, MAX_ENTRIES_PER_PROCESS, connection -> connection.lastTs);
     }
 
-    private void closeBuckets(long watermark, Context ctx) throws Exception {
+    private void closeBuckets(long watermark) throws Exception {
         List<FlowBucket> closed = new ArrayList<>();
         Iterator<Map.Entry<String, FlowBucket>> it = buckets.iterator();
         while (it.hasNext()) {
@@ -478,8 +486,30 @@ public final class ProcessNetworkCorrelator extends KeyedProcessFunction<String,
         dropIfEmpty(buckets);
         closed.sort(NetworkRecords.FLOW_ORDER);
         for (FlowBucket bucket : closed) {
-            ctx.output(FLOWS, NetworkRecords.flow(ctx.getCurrentKey(), bucket, bucketMicros, identity.value()));
+            emit(FLOWS, NetworkRecords.flow(input.getValue().host, input.getValue().pid, bucket, bucketMicros,
+                    identity.value()));
         }
+    }
+
+    /** A state of the host key in the namespace of a PID. */
+    @SuppressWarnings("unchecked")
+    private <S extends State> S perProcess(StateDescriptor<? extends State, ?> descriptor) throws Exception {
+        return (S) getOrCreateKeyedState(LongSerializer.INSTANCE, descriptor);
+    }
+
+    /** Points every state at the process {@code pid} of the current host. */
+    private void select(long pid) {
+        identity.setCurrentNamespace(pid);
+        answers.setCurrentNamespace(pid);
+        connections.setCurrentNamespace(pid);
+        buckets.setCurrentNamespace(pid);
+        pendingLookups.setCurrentNamespace(pid);
+    }
+
+    /** A side output, stamped like the main output with the current record's timestamp. */
+    private <X> void emit(OutputTag<X> tag, X value) {
+        out.collect(tag, input.hasTimestamp()
+                ? new StreamRecord<>(value, input.getTimestamp()) : new StreamRecord<>(value));
     }
 
     /**

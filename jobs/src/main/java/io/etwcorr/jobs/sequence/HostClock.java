@@ -19,6 +19,13 @@ public final class HostClock {
     public long eventTimeIdleTimer = NONE;
     /** When the host's last record arrived (processing time, ms). */
     public long lastSeenWall;
+    /** The seconds of event time (ts ÷ the watermark step) with events in the reordering buffer, ascending. */
+    public long[] pendingSeconds = new long[0];
+    /**
+     * Whether the host's buffer is the per-second lists: false in a clock restored from a build
+     * that kept one list (a field new to the POJO keeps its default), true in a new one.
+     */
+    public boolean bufferPerSecond;
 
     public HostClock() {}
 }

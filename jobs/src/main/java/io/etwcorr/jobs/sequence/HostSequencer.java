@@ -6,6 +6,7 @@ import io.etwcorr.jobs.model.EventKind;
 import io.etwcorr.jobs.output.OutputRecord;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,10 +20,13 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.internal.InternalListState;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -43,6 +47,13 @@ import org.apache.flink.util.OutputTag;
  * fleet's event time (the Kafka job's watermark, {@code FleetClock}) is {@code idleHostFlushEventSeconds}
  * past its newest record, whichever comes first: a replayed file moves event time much faster than
  * the wall clock. Bounded input (analyze) is flushed at its end.
+ *
+ * <p>The reordering buffer is a list per watermark step (one second) of event time: a list state in
+ * the namespace of its second, with the host's pending seconds in its {@link HostClock}. An event is
+ * appended to its second's list (on RocksDB a merge, no read) and each list is read once, when the
+ * watermark passes it; a map keyed by time would be a point lookup per event, and one list for
+ * everything pending is read again at every step. Namespaces are out of a function's reach, so the
+ * job runs this function through {@link #operator}, which hands it that state.
  */
 public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, EtwEvent> {
     private static final long serialVersionUID = 1L;
@@ -66,7 +77,10 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     private final int dedupeWindow;
 
     private transient ValueState<HostClock> clock;
-    private transient ListState<EtwEvent> pending;
+    /** The reordering buffer: events pending release, in the namespace of their second ({@link #stepOf}). */
+    private transient InternalListState<String, Long, EtwEvent> pendingBySecond;
+    /** The buffer of builds before the per-second lists, read once per host restored from them. */
+    private transient ListState<EtwEvent> legacyPending;
     private transient MapState<String, SequenceWindow> runs;
     private transient MapState<Long, Long> activePids;
     private transient MapState<Long, HealthCounters> health;
@@ -75,7 +89,12 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     private transient Counter sequenceGaps;
     private transient Counter duplicates;
 
-    public HostSequencer(EtwcorrConfig.Correlation config) {
+    /** The sequencer as the job runs it, with its per-second reordering buffer. */
+    public static KeyedProcessOperator<String, EtwEvent, EtwEvent> operator(EtwcorrConfig.Correlation config) {
+        return new Operator(new HostSequencer(config));
+    }
+
+    private HostSequencer(EtwcorrConfig.Correlation config) {
         this.latenessMicros = config.latenessSeconds * MICROS_PER_SECOND;
         this.stepMicros = Math.min(MICROS_PER_SECOND, Math.max(1, latenessMicros));
         this.bucketMicros = config.bucketSeconds * MICROS_PER_SECOND;
@@ -91,7 +110,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
     @Override
     public void open(OpenContext openContext) {
         clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", Types.POJO(HostClock.class)));
-        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", EtwEvent.class));
+        legacyPending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", EtwEvent.class));
         runs = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("run-windows", StringSerializer.INSTANCE, SequenceWindowSerializer.INSTANCE));
         activePids = getRuntimeContext().getMapState(new MapStateDescriptor<>("active-pids", Types.LONG, Types.LONG));
@@ -115,6 +134,9 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         }
         boolean late = outcome == SequenceWindow.Outcome.BELOW_WINDOW;
         HostClock time = clock();
+        if (!time.bufferPerSecond) {
+            adoptLegacyBuffer(time);
+        }
         switch (event.kind) {
             case HEARTBEAT -> countHeartbeat(event, counters);
             case PASSED_OVER -> counters.passedOver++;
@@ -124,7 +146,7 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
                     late = true;
                     release(event, out);
                 } else {
-                    pending.add(event);
+                    hold(event, time);
                 }
             }
         }
@@ -274,16 +296,67 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
         runs.put(heartbeat.run, run);
     }
 
+    /** Buffers an event until the host's watermark passes it. */
+    private void hold(EtwEvent event, HostClock time) throws Exception {
+        long second = stepOf(event.ts);
+        pendingBySecond.setCurrentNamespace(second);
+        pendingBySecond.add(event);
+        int at = Arrays.binarySearch(time.pendingSeconds, second);
+        if (at < 0) {
+            int insert = -at - 1;
+            long[] seconds = new long[time.pendingSeconds.length + 1];
+            System.arraycopy(time.pendingSeconds, 0, seconds, 0, insert);
+            seconds[insert] = second;
+            System.arraycopy(time.pendingSeconds, insert, seconds, insert + 1, time.pendingSeconds.length - insert);
+            time.pendingSeconds = seconds;
+        }
+    }
+
+    /** A host restored from a build with one buffer list: its events move to their seconds' lists, once. */
+    private void adoptLegacyBuffer(HostClock time) throws Exception {
+        time.bufferPerSecond = true;
+        Iterable<EtwEvent> legacy = legacyPending.get();
+        if (legacy != null) {
+            for (EtwEvent event : legacy) {
+                hold(event, time);
+            }
+            legacyPending.clear();
+        }
+    }
+
+    private long stepOf(long ts) {
+        return Math.floorDiv(ts, stepMicros);
+    }
+
     /** Moves the host's watermark to {@code next}: releases, ticks and reports what it passed. */
     private void advance(long next, HostClock time, Collector<EtwEvent> out, Context ctx) throws Exception {
         List<EtwEvent> ready = new ArrayList<>();
-        List<EtwEvent> waiting = new ArrayList<>();
-        for (EtwEvent event : pending.get()) {
-            (event.ts <= next ? ready : waiting).add(event);
+        long lastSecond = next == Long.MAX_VALUE ? Long.MAX_VALUE : stepOf(next);
+        int passed = 0;
+        // Seconds in time order: those before the watermark's own second go whole, that one is split.
+        for (long second : time.pendingSeconds) {
+            if (second > lastSecond) {
+                break;
+            }
+            pendingBySecond.setCurrentNamespace(second);
+            Iterable<EtwEvent> events = pendingBySecond.get();
+            int readyBefore = ready.size();
+            List<EtwEvent> waiting = new ArrayList<>();
+            for (EtwEvent event : events == null ? List.<EtwEvent>of() : events) {
+                (event.ts <= next ? ready : waiting).add(event);
+            }
+            if (waiting.isEmpty()) {
+                pendingBySecond.clear();
+                passed++;
+            } else if (ready.size() > readyBefore) {
+                pendingBySecond.update(waiting);
+            }
+        }
+        if (passed > 0) {
+            time.pendingSeconds = Arrays.copyOfRange(time.pendingSeconds, passed, time.pendingSeconds.length);
         }
         if (!ready.isEmpty()) {
             ready.sort(HOST_ORDER);
-            pending.update(waiting);
             for (EtwEvent event : ready) {
                 release(event, out);
             }
@@ -366,6 +439,28 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
 
     private HostClock clock() throws Exception {
         HostClock time = clock.value();
-        return time == null ? new HostClock() : time;
+        if (time == null) {
+            time = new HostClock();
+            time.bufferPerSecond = true; // a new host: nothing in the buffer of an older build
+        }
+        return time;
+    }
+
+    /** Runs the function with its reordering buffer, a keyed list state per second of event time. */
+    private static final class Operator extends KeyedProcessOperator<String, EtwEvent, EtwEvent> {
+        private static final long serialVersionUID = 1L;
+
+        Operator(HostSequencer sequencer) {
+            super(sequencer);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void open() throws Exception {
+            super.open();
+            ListState<EtwEvent> buffer = getOrCreateKeyedState(LongSerializer.INSTANCE,
+                    new ListStateDescriptor<>("pending-by-second", EtwEvent.class));
+            ((HostSequencer) userFunction).pendingBySecond = (InternalListState<String, Long, EtwEvent>) buffer;
+        }
     }
 }

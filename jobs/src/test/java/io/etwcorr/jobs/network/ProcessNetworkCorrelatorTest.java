@@ -26,7 +26,6 @@ import java.util.Queue;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +43,9 @@ class ProcessNetworkCorrelatorTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new ProcessNetworkCorrelator(TestEvents.defaults()), ProcessNetworkCorrelator::processKey, Types.STRING);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new ProcessNetworkCorrelator(TestEvents.defaults()), event -> event.host, Types.STRING);
+        harness.open();
     }
 
     @AfterEach

@@ -18,14 +18,18 @@ import java.util.Queue;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -47,8 +51,8 @@ class HostSequencerBufferTest {
     private KeyedOneInputStreamOperatorTestHarness<String, EtwEvent, EtwEvent> open(StateBackend backend)
             throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, EtwEvent, EtwEvent> harness =
-                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                        new HostSequencer(TestEvents.defaults())), event -> event.host, Types.STRING);
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        HostSequencer.operator(TestEvents.defaults()), event -> event.host, Types.STRING);
         harnesses.add(harness);
         harness.setStateBackend(backend);
         harness.setProcessingTime(0);
@@ -74,13 +78,37 @@ class HostSequencerBufferTest {
         send(harness, heartbeat(HOST, 4, T0 + 11 * SECOND + 300_000, 0, 0, 0, 0)); // watermark T0 + 1.3 s
         assertThat(released(harness)).as("in (ts, run, seq) order").startsWith(early, sameTimeArrivedFirst)
                 .doesNotContain(laterInTheSameSecond);
-        assertThat(statesHeldBy(harness, HOST)).as("the buffer keeps the last event").contains("pending");
+        assertThat(statesHeldBy(harness, HOST)).as("the buffer keeps the last event").contains("pending-by-second");
 
         send(harness, heartbeat(HOST, 5, T0 + 12 * SECOND + 500_000, 0, 0, 0, 0)); // watermark T0 + 2.5 s
         assertThat(released(harness)).filteredOn(event -> event.kind != EventKind.TICK)
                 .containsExactly(early, sameTimeArrivedFirst, laterInTheSameSecond);
         assertThat(statesHeldBy(harness, HOST)).as("an empty buffer holds no state")
-                .doesNotContain("pending");
+                .doesNotContain("pending-by-second");
+    }
+
+    @Test
+    void aHostRestoredWithTheOneListBufferOfAnOlderBuildReleasesWhatItHeldAndThenDropsThatList() throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<String, EtwEvent, EtwEvent> harness = open(new HashMapStateBackend());
+        EtwEvent later = connect(0, T0 + SECOND + 600_000);
+        EtwEvent earlier = connect(1, T0 + SECOND + 100_000);
+        // What an older build left in a savepoint for the host: its clock (no per-second lists yet) and one list.
+        KeyedStateBackend<Object> backend = backend(harness);
+        backend.setCurrentKey(HOST);
+        HostClock restored = new HostClock();
+        restored.watermark = T0;
+        restored.newestTs = T0 + 10 * SECOND;
+        backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                new ValueStateDescriptor<>("clock", Types.POJO(HostClock.class))).update(restored);
+        ListState<EtwEvent> oneList = backend.getPartitionedState(VoidNamespace.INSTANCE,
+                VoidNamespaceSerializer.INSTANCE, new ListStateDescriptor<>("pending", EtwEvent.class));
+        oneList.add(later);
+        oneList.add(earlier);
+
+        send(harness, heartbeat(HOST, 2, T0 + 12 * SECOND + 500_000, 0, 0, 0, 0)); // watermark T0 + 2.5 s
+        assertThat(released(harness)).filteredOn(event -> event.kind != EventKind.TICK).containsExactly(earlier, later);
+        backend.setCurrentKey(HOST);
+        assertThat(oneList.get()).as("the old list is read once and dropped").isNullOrEmpty();
     }
 
     @Test
@@ -103,7 +131,7 @@ class HostSequencerBufferTest {
                 .distinct().toList().size());
         assertThat(healthJson(rocksDb)).containsExactlyInAnyOrderElementsOf(healthJson(heap)).isNotEmpty();
         for (String host : HOSTS) {
-            assertThat(statesHeldBy(rocksDb, host)).doesNotContain("pending", "health");
+            assertThat(statesHeldBy(rocksDb, host)).doesNotContain("pending-by-second", "health");
         }
         assertThat(rocksDb.numEventTimeTimers()).isZero();
     }
@@ -172,15 +200,20 @@ class HostSequencerBufferTest {
     /** The names of the states that hold an entry for {@code host}, on any backend. */
     private static List<String> statesHeldBy(KeyedOneInputStreamOperatorTestHarness<String, EtwEvent, EtwEvent> harness,
             String host) {
-        KeyedStateBackend<Object> backend = ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
+        KeyedStateBackend<Object> backend = backend(harness);
         List<String> held = new ArrayList<>();
-        for (String state : List.of("pending", "health", "run-windows", "active-pids")) {
-            try (Stream<Object> keys = backend.getKeys(state, VoidNamespace.INSTANCE)) {
-                if (keys.anyMatch(host::equals)) {
+        // The buffer's lists are in the namespaces of their seconds, the others in none.
+        for (String state : List.of("pending-by-second", "health", "run-windows", "active-pids")) {
+            try (Stream<Tuple2<Object, Object>> keys = backend.getKeysAndNamespaces(state)) {
+                if (keys.anyMatch(key -> host.equals(key.f0))) {
                     held.add(state);
                 }
             }
         }
         return held;
+    }
+
+    private static KeyedStateBackend<Object> backend(KeyedOneInputStreamOperatorTestHarness<String, EtwEvent, EtwEvent> harness) {
+        return ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
     }
 }

@@ -12,7 +12,6 @@ import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.model.EventKind;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +31,7 @@ class HostSequencerMetricsTest {
     void open() throws Exception {
         environment = metrics.environment();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new HostSequencer(TestEvents.defaults())),
+                HostSequencer.operator(TestEvents.defaults()),
                 event -> event.host, Types.STRING, environment);
         harness.setProcessingTime(0);
         harness.open();

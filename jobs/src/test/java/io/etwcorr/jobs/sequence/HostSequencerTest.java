@@ -23,7 +23,6 @@ import java.util.Queue;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +41,9 @@ class HostSequencerTest {
     private KeyedOneInputStreamOperatorTestHarness<String, EtwEvent, EtwEvent> harness;
 
     private void open(EtwcorrConfig.Correlation config) throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new HostSequencer(config), event -> event.host, Types.STRING);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                HostSequencer.operator(config), event -> event.host, Types.STRING);
+        harness.open();
         harness.setProcessingTime(0);
     }
 
