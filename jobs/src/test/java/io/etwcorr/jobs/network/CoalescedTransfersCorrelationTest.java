@@ -19,7 +19,6 @@ import java.util.Queue;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
 /** A connection's sends and receives, and the collector's coalesced records of them, give the same outputs. */
@@ -96,8 +95,9 @@ class CoalescedTransfersCorrelationTest {
 
     private static Outputs run(List<EtwEvent> transfers, long disconnectSeq) throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<String, EtwEvent, OutputRecord> harness =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new ProcessNetworkCorrelator(TestEvents.defaults()),
-                        ProcessNetworkCorrelator::processKey, Types.STRING)) {
+                new KeyedOneInputStreamOperatorTestHarness<>(new ProcessNetworkCorrelator(TestEvents.defaults()),
+                        event -> event.host, Types.STRING)) {
+            harness.open();
             List<EtwEvent> input = new ArrayList<>(prologue());
             input.addAll(transfers);
             input.add(network(EventKind.TCP_DISCONNECT, HOST, disconnectSeq, T0 + 32 * SECOND, PID, C2, 443, 0, 4096));
