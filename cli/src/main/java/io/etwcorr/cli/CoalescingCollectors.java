@@ -65,7 +65,7 @@ public final class CoalescingCollectors implements CorpusWriter.Stage {
             recordsOut++;
             downstream.accept(new RawEvent(record.v(), record.host(), record.run(), nextSeq++, record.ts(),
                     record.provider(), record.guid(), record.id(), record.ver(), record.opcode(), record.pid(),
-                    record.tid(), record.props(), record.x()));
+                    record.tid(), record.props(), record.x(), record.pkey()));
         }
     }
 }

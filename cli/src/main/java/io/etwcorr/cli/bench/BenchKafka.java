@@ -6,9 +6,11 @@ import io.etwcorr.simulator.FleetSimulator;
 import io.etwcorr.simulator.FleetSpec;
 import io.etwcorr.jobs.config.ConfigLoader;
 import io.etwcorr.jobs.config.EtwcorrConfig;
+import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.testkit.kafka.EmbeddedKafka;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,9 +57,13 @@ public final class BenchKafka {
 
     /** Produces the first {@code events} events of {@code spec} with the collector's producer; returns events/s. */
     public static double prefill(EmbeddedKafka kafka, String topic, FleetSpec spec, long events) {
+        return prefill(kafka, topic, FleetSimulator.events(spec), events);
+    }
+
+    /** Produces the first {@code events} records of {@code source} with the collector's producer; returns records/s. */
+    public static double prefill(EmbeddedKafka kafka, String topic, Iterator<RawEvent> source, long events) {
         long started = System.nanoTime();
         try (KafkaRawProducer producer = new KafkaRawProducer(kafka.bootstrapServers(), topic, Map.of())) {
-            FleetEvents source = FleetSimulator.events(spec);
             long produced = 0;
             while (produced < events && source.hasNext()) {
                 producer.send(source.next());
@@ -65,7 +71,7 @@ public final class BenchKafka {
             }
             producer.flush();
             if (produced < events) {
-                throw new IllegalStateException("the fleet ran out after " + produced + " of " + events + " events");
+                throw new IllegalStateException("the input ran out after " + produced + " of " + events + " events");
             }
             if (producer.failed() > 0) {
                 throw new IllegalStateException(producer.failed() + " sends failed", producer.lastError());

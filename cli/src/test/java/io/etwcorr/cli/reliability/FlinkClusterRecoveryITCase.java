@@ -64,7 +64,7 @@ class FlinkClusterRecoveryITCase {
         assertThat(JOB_JAR).as("the job jar, built by the jobs module's package phase").isRegularFile();
         kafka = EmbeddedKafka.start();
         kafka.createTopics(BenchKafka.RAW_PARTITIONS, "etw.raw");
-        BenchKafka.prefill(kafka, "etw.raw", FLEET, EVENTS);
+        BenchKafka.prefill(kafka, "etw.raw", CollectorSentRecords.first(FLEET, (int) EVENTS).iterator(), EVENTS);
         reference = uninterruptedRun();
         cluster = SessionCluster.start(Files.createDirectories(work.resolve("cluster")), 2);
     }

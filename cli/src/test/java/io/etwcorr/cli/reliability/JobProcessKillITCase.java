@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.etwcorr.cli.Etwcorr;
 import io.etwcorr.cli.bench.BenchKafka;
 import io.etwcorr.collector.delivery.KafkaRawProducer;
-import io.etwcorr.simulator.FleetEvents;
-import io.etwcorr.simulator.FleetSimulator;
+import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.simulator.FleetSpec;
 import io.etwcorr.testkit.kafka.EmbeddedKafka;
 import java.nio.file.Files;
@@ -125,20 +124,16 @@ class JobProcessKillITCase {
     }
 
     /**
-     * Events [from, to) of the fleet, keyed by host as the collector sends them. One request in flight
-     * and long timeouts: on a loaded machine a timed-out batch would otherwise reset the idempotent
+     * Records [from, to) of what the fleet's collectors send, keyed by host as the collector sends
+     * them. One request in flight and long timeouts: on a loaded machine a timed-out batch would otherwise reset the idempotent
      * producer's sequence and fail the batches behind it.
      */
     private static void feed(EmbeddedKafka kafka, String topic, int from, int to) {
         Map<String, String> patient = Map.of("max.in.flight.requests.per.connection", "1",
                 "request.timeout.ms", "120000", "delivery.timeout.ms", "300000");
         try (KafkaRawProducer producer = new KafkaRawProducer(kafka.bootstrapServers(), topic, patient)) {
-            FleetEvents events = FleetSimulator.events(FLEET);
-            for (int i = 0; i < to; i++) {
-                var event = events.next();
-                if (i >= from) {
-                    producer.send(event);
-                }
+            for (RawEvent record : CollectorSentRecords.first(FLEET, to).subList(from, to)) {
+                producer.send(record);
             }
             producer.flush();
             assertThat(producer.failed()).isZero();
