@@ -16,7 +16,7 @@ import io.etwcorr.jobs.config.ConfigLoader;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.testkit.kafka.EmbeddedKafka;
 import io.etwcorr.schemas.out.EcsTime;
-import java.nio.charset.StandardCharsets;
+import io.etwcorr.schemas.out.EventField;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,8 +206,12 @@ public final class AlertLatency {
                 while (!stopped) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                         long now = System.nanoTime();
-                        String host = new String(record.key(), StandardCharsets.UTF_8);
                         JsonNode alert = mapper.readTree(record.value());
+                        if (EventField.BEACON_UPDATED.equals(alert.at("/event/action").asText())) {
+                            continue; // an episode's later record, not an alert
+                        }
+                        // Anomaly records are keyed by event.id (one document per episode), so the host is read from the record.
+                        String host = alert.at("/host/name").asText();
                         long ts = EcsTime.parse(alert.path("@timestamp").asText());
                         ConcurrentSkipListMap<Long, Long> sent = sentAt.get(host);
                         Map.Entry<Long, Long> event = sent == null ? null : sent.floorEntry(ts);
