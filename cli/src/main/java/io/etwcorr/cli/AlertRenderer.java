@@ -42,7 +42,8 @@ public final class AlertRenderer {
         }
     }
 
-    private static boolean isUpdate(JsonNode alert) {
+    /** Whether the parsed record is a {@code beacon-updated} of an episode already alerted. */
+    public static boolean isUpdate(JsonNode alert) {
         return EventField.BEACON_UPDATED.equals(alert.at("/event/action").asText());
     }
 

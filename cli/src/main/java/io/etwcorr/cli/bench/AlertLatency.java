@@ -2,6 +2,7 @@ package io.etwcorr.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etwcorr.cli.AlertRenderer;
 import io.etwcorr.collector.delivery.KafkaRawProducer;
 import io.etwcorr.simulator.BeaconMode;
 import io.etwcorr.simulator.BenignMix;
@@ -16,7 +17,6 @@ import io.etwcorr.jobs.config.ConfigLoader;
 import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.testkit.kafka.EmbeddedKafka;
 import io.etwcorr.schemas.out.EcsTime;
-import io.etwcorr.schemas.out.EventField;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -207,7 +207,7 @@ public final class AlertLatency {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                         long now = System.nanoTime();
                         JsonNode alert = mapper.readTree(record.value());
-                        if (EventField.BEACON_UPDATED.equals(alert.at("/event/action").asText())) {
+                        if (AlertRenderer.isUpdate(alert)) {
                             continue; // an episode's later record, not an alert
                         }
                         // Anomaly records are keyed by event.id (one document per episode), so the host is read from the record.
