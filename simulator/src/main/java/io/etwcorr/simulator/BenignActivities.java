@@ -83,7 +83,7 @@ final class BenignActivities {
             QuicVideo video = new QuicVideo(host.booted.browser, Seeds.random(spec.seed(), Seeds.QUIC_VIDEO, host.index), spec.rateScale());
             host.schedule(video.firstSession(start), video);
         }
-        if (spread(host, mix.meetingShare()) && spec.rateScale() > 0) {
+        if (spread(host, mix.meetingShare()) && fromEnd > mix.monitoredServers() && spec.rateScale() > 0) {
             // Teams users meet in the Teams client; the others join Teams meetings in the browser.
             SimProcess client = host.booted.chat.name().equals("Teams.exe") ? host.booted.chat : host.booted.browser;
             VideoMeeting meetings = new VideoMeeting(client, Seeds.random(spec.seed(), Seeds.VIDEO_MEETING, host.index), spec.rateScale());

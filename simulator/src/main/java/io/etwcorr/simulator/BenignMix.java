@@ -25,7 +25,8 @@ package io.etwcorr.simulator;
  *                               irregular times ({@link QuicVideo})
  * @param backupAgentShare       share of the hosts (spread over the fleet) whose backup agent asks the backup server for jobs
  *                               every 10 minutes
- * @param meetingShare           share of the hosts (spread over the fleet) whose user joins video meetings, 0–3 a working day
+ * @param meetingShare           share of the hosts (spread over the fleet, monitored servers excepted) whose user joins video
+ *                               meetings, 0–3 a working day
  *                               ({@link VideoMeeting})
  */
 public record BenignMix(
