@@ -93,9 +93,7 @@ final class QuicVideo implements Activity {
             host.truth.benign(host, browser, name, BenignCategory.QUIC);
         }
         SimulatedDnsAnswer answer = DnsAnswers.benign(name, false);
-        host.emit(EtwEvents.dnsQuery(now, browser, name, EtwEvents.QUERY_TYPE_A, Traffic.INTERFACE_INDEX));
-        long answered = now + Micros.millisBetween(random, 2, 40);
-        host.emit(EtwEvents.dnsCompleted(answered, browser, name, EtwEvents.QUERY_TYPE_A, 0, answer.results()));
+        long answered = host.traffic.resolve(now, browser, name, EtwEvents.QUERY_TYPE_A, 0, answer, random);
         server = answer.addresses().get(0);
         localPort = 49_152 + random.nextInt(16_384);
         long session = Math.min(Micros.seconds(MAX_SESSION_S),

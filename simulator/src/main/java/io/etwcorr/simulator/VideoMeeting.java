@@ -88,9 +88,7 @@ final class VideoMeeting implements Activity {
             host.truth.benign(host, client, RELAY_DOMAIN, BenignCategory.MEETING);
         }
         SimulatedDnsAnswer answer = DnsAnswers.benign(RELAY_DOMAIN, false);
-        host.emit(EtwEvents.dnsQuery(now, client, RELAY_DOMAIN, EtwEvents.QUERY_TYPE_A, Traffic.INTERFACE_INDEX));
-        long answered = now + Micros.millisBetween(random, 2, 40);
-        host.emit(EtwEvents.dnsCompleted(answered, client, RELAY_DOMAIN, EtwEvents.QUERY_TYPE_A, 0, answer.results()));
+        long answered = host.traffic.resolve(now, client, RELAY_DOMAIN, EtwEvents.QUERY_TYPE_A, 0, answer, random);
         relay = answer.addresses().get(0);
         localPort = 50_000 + random.nextInt(15_000);
         upBitsPerSecond = random.nextDouble(1e6, 2.5e6);
