@@ -51,7 +51,6 @@ public record BenignMix(
     /** The share of hosts with video meetings in {@link #withVideoAndMeetings()}: about half of an office's users join one daily. */
     public static final double OFFICE_MEETING_SHARE = 0.5;
 
-
     public BenignMix {
         if (pageVisitsPerMinute < 0 || adminToolRunsPerHour < 0) {
             throw new IllegalArgumentException("rates must be >= 0");

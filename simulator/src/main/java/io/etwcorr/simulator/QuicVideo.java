@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * the public bitrate ladders (1.5–4 Mbit/s), as adaptive streaming fetches it: sessions of 2–30
  * minutes at irregular times; each session fills its buffer with a few segments back to back, then
  * fetches one segment of 2–6 s of video (the site's packaging, fixed for the session) whenever the
- * buffer has played that much, 0.4–3 MB each.
+ * buffer has played that much: bitrate × duration ± 30 % (scenes differ), 0.3–3.9 MB.
  *
  * <p>What Kernel-Network logs of a segment: the request (one datagram), the media in QUIC datagrams of
  * 1,250–1,350 bytes of which UDP receive offload hands the stack 1–4 per receive indication (as
@@ -24,7 +24,7 @@ final class QuicVideo implements Activity {
             "video.fbcdn.net", "vod-adaptive-ak.vimeocdn.com", "www.youtube.com");
     private static final int QUIC_PORT = 443;
     /** Mean time between two sessions at rate scale 1: an office user watches a few videos a day. */
-    static final double MEAN_AWAY_S = 3 * 3600;
+    private static final double MEAN_AWAY_S = 3 * 3600;
     private static final double MEAN_SESSION_S = 10 * 60;
     private static final double MIN_SESSION_S = 2 * 60;
     private static final double MAX_SESSION_S = 30 * 60;
