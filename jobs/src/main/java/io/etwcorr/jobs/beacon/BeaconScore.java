@@ -159,6 +159,32 @@ public final class BeaconScore {
         return Math.max(0, Math.min(1, value));
     }
 
+    /**
+     * The rate a series received at, sustained, bits per second: the lower of its typical rate (what
+     * more than half of its callbacks received at least, over the sleep) and its overall rate (bytes
+     * received after the first callback over the span). Taking the lower means neither one large
+     * download nor large responses to half of the callbacks lift it; unknown sizes count as nothing.
+     *
+     * @param times callback times, µs, ascending
+     * @param bytesIn bytes received per callback, -1 where unknown (same length as times)
+     * @param sleepSeconds the series' sleep estimate ({@link #intervalSeconds})
+     */
+    public static double receivedBitsPerSecond(long[] times, long[] bytesIn, double sleepSeconds) {
+        if (times.length < 2 || sleepSeconds <= 0) {
+            return 0;
+        }
+        long[] received = new long[bytesIn.length];
+        double afterFirst = 0;
+        for (int i = 0; i < bytesIn.length; i++) {
+            received[i] = Math.max(0, bytesIn[i]);
+            afterFirst += i > 0 ? received[i] : 0;
+        }
+        Arrays.sort(received);
+        double typical = received[(received.length - 1) / 2] / sleepSeconds;
+        double overall = afterFirst / ((times[times.length - 1] - times[0]) / 1e6);
+        return 8 * Math.min(typical, overall);
+    }
+
     /** Median of non-negative values as a whole number, or -1 when none is known. */
     public static long medianOf(long[] values) {
         double[] known = Arrays.stream(values).filter(v -> v >= 0).asDoubleStream().toArray();

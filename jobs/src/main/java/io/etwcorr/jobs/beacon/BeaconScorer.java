@@ -24,8 +24,9 @@ import org.apache.flink.util.Collector;
  * crosses the threshold a {@code beacon-detected} candidate with a new episode id goes out, then at
  * most one {@code beacon-updated} per update interval under the same id while callbacks continue. A
  * silence of the quiet period (at least 3 median intervals) ends the episode: the series starts
- * afresh and its next detection gets a new id. Allowlisted callbacks are never scored. Idle series
- * expire by TTL.
+ * afresh and its next detection gets a new id. Allowlisted callbacks are never scored, and a series
+ * that keeps receiving at {@code beacon.streamingBitsPerSecond} or more (video, a bulk transfer)
+ * never alerts. Idle series expire by TTL.
  *
  * <p>{@link Keying#PROCESS_GROUP} scores the same callbacks per {@link Callback#groupKey()} instead: a
  * scheduled task or loop that starts a new process per callback. A group alerts only once at least
@@ -102,7 +103,7 @@ public final class BeaconScorer extends KeyedProcessFunction<String, Callback, B
             return;
         }
         BeaconScore score = BeaconScore.of(current.times, current.bytesOut, config.weights);
-        if (score.score < config.threshold) {
+        if (score.score < config.threshold || streaming(current, score)) {
             return;
         }
         long last = current.lastCallback();
@@ -122,6 +123,16 @@ public final class BeaconScorer extends KeyedProcessFunction<String, Callback, B
         current.emittedIntervalSeconds = score.intervalSeconds;
         series.update(current);
         out.collect(candidate(callback, current, score, action));
+    }
+
+    /**
+     * Whether the series keeps receiving at a streaming rate: media segments or a bulk transfer every
+     * few seconds, not a check-in. Measured as a rate, so a slow beacon padding its responses pays
+     * for the whole sleep, not one response.
+     */
+    private boolean streaming(CallbackSeries s, BeaconScore score) {
+        return config.streamingBitsPerSecond > 0
+                && BeaconScore.receivedBitsPerSecond(s.times, s.bytesIn, score.intervalSeconds) >= config.streamingBitsPerSecond;
     }
 
     /** Whether a callback at {@code ts} comes after a silence that ended the series' episode. */

@@ -152,6 +152,16 @@ public final class EtwcorrConfig implements Serializable {
          */
         @Range(min = 1)
         public long idleTtlSeconds = 24 * 3600;
+        /**
+         * A series that keeps receiving at least this many bits per second is streaming or a bulk
+         * transfer, not a sleep-and-check-in beacon, and does not alert: the lower of its typical rate
+         * (what more than half of its callbacks received at least, over the sleep estimate) and its
+         * overall rate (bytes received after its first callback over its span). The lowest rung of
+         * common video bitrate ladders is 0.2–0.4 Mbit/s; a C2 check-in receives a few hundred bytes
+         * to a few KB per sleep. 0 turns the rule off (docs/DETECTION.md, "Streaming is not a beacon").
+         */
+        @Range(min = 0)
+        public long streamingBitsPerSecond = 200_000;
         /** A destination contacted by at least this many hosts ... */
         @Range(min = 1)
         public int prevalenceMinHosts = 5;

@@ -7,6 +7,7 @@ import io.etwcorr.jobs.model.BeaconCandidate;
 import io.etwcorr.jobs.model.Callback;
 import io.etwcorr.schemas.out.EventField;
 import java.util.List;
+import java.util.Random;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -219,5 +220,92 @@ class BeaconScorerTest {
         }
         assertThat(candidates(perGroup)).as("the per-process scorer alerts for it").isEmpty();
         perGroup.close();
+    }
+
+    /** Callbacks every {@code intervals[i]} µs after the previous one, receiving {@code bytesIn[i]}, through a fresh scorer. */
+    private static List<BeaconCandidate> scored(EtwcorrConfig.Beacon config, long[] intervals, long[] bytesIn) throws Exception {
+        var harness = harness(config);
+        long ts = START;
+        for (int i = 0; i < bytesIn.length; i++) {
+            ts += i == 0 ? 0 : intervals[i];
+            Callback callback = callback(ts, "C:\\x\\player.exe");
+            callback.bytesIn = bytesIn[i];
+            harness.processElement(new StreamRecord<>(callback));
+        }
+        List<BeaconCandidate> candidates = candidates(harness);
+        harness.close();
+        return candidates;
+    }
+
+    /** Adaptive-bitrate playback: one segment of 0.5–2.3 MB every 4 s ± 0.25 s. */
+    private static long[] segmentIntervals(int callbacks) {
+        Random random = new Random(7);
+        long[] intervals = new long[callbacks];
+        for (int i = 0; i < callbacks; i++) {
+            intervals[i] = 4 * SECOND + (long) ((random.nextDouble() - 0.5) * 0.5 * SECOND);
+        }
+        return intervals;
+    }
+
+    private static long[] sizes(int callbacks, long low, long high) {
+        Random random = new Random(11);
+        long[] sizes = new long[callbacks];
+        for (int i = 0; i < callbacks; i++) {
+            sizes[i] = low + (long) (random.nextDouble() * (high - low));
+        }
+        return sizes;
+    }
+
+    private static long[] constant(int callbacks, long value) {
+        long[] values = new long[callbacks];
+        java.util.Arrays.fill(values, value);
+        return values;
+    }
+
+    @Test
+    void videoSegmentFetchesAreStreamingAndDoNotAlert() throws Exception {
+        long[] intervals = segmentIntervals(60);
+        long[] segments = sizes(60, 500_000, 2_300_000);
+        EtwcorrConfig.Beacon ruleOff = new EtwcorrConfig.Beacon();
+        ruleOff.streamingBitsPerSecond = 0;
+        assertThat(scored(ruleOff, intervals, segments)).as("the score alone takes playback for a beacon").isNotEmpty();
+
+        assertThat(scored(new EtwcorrConfig.Beacon(), intervals, segments)).isEmpty();
+    }
+
+    @Test
+    void aBeaconAtTheSameIntervalWithSmallResponsesStillAlerts() throws Exception {
+        assertThat(scored(new EtwcorrConfig.Beacon(), segmentIntervals(60), sizes(60, 200, 4_000)))
+                .singleElement().satisfies(c -> assertThat(c.intervalSeconds).isBetween(3.75, 4.25));
+    }
+
+    @Test
+    void streamingStartsAtTheConfiguredRate() throws Exception {
+        EtwcorrConfig.Beacon config = new EtwcorrConfig.Beacon();
+        long[] minute = constant(20, 60 * SECOND);
+        long atTheRate = config.streamingBitsPerSecond / 8 * 60;
+        assertThat(atTheRate).isEqualTo(1_500_000);
+        assertThat(scored(config, minute, constant(20, atTheRate))).isEmpty();
+        assertThat(scored(config, minute, constant(20, atTheRate - 1))).hasSize(1);
+    }
+
+    @Test
+    void oneLargeDownloadOrPaddingHalfTheCheckInsDoesNotSilenceABeacon() throws Exception {
+        EtwcorrConfig.Beacon config = new EtwcorrConfig.Beacon();
+        long[] minute = constant(20, 60 * SECOND);
+        long[] oneDownload = constant(20, 300);
+        oneDownload[3] = 500_000_000;
+        assertThat(scored(config, minute, oneDownload)).as("a 500 MB download among check-ins").hasSize(1);
+
+        long[] everyOtherPadded = constant(20, 300);
+        for (int i = 0; i < everyOtherPadded.length; i += 2) {
+            everyOtherPadded[i] = 10_000_000;
+        }
+        assertThat(scored(config, minute, everyOtherPadded)).as("10 MB on every other check-in").hasSize(1);
+    }
+
+    @Test
+    void unknownResponseSizesAreNotStreaming() throws Exception {
+        assertThat(scored(new EtwcorrConfig.Beacon(), segmentIntervals(60), constant(60, -1))).hasSize(1);
     }
 }
