@@ -162,8 +162,10 @@ public final class BeaconScore {
     /**
      * The rate a series received at, sustained, bits per second: the lower of its typical rate (what
      * more than half of its callbacks received at least, over the sleep) and its overall rate (bytes
-     * received after the first callback over the span). Taking the lower means neither one large
-     * download nor large responses to half of the callbacks lift it; unknown sizes count as nothing.
+     * received over the time they took: every interval and the callback ending it, except silences
+     * longer than missed callbacks explain, such as a paused video). Taking the lower means neither
+     * one large download, nor large responses to half of the callbacks, nor skipping check-ins lifts
+     * it; unknown sizes count as nothing received.
      *
      * @param times callback times, µs, ascending
      * @param bytesIn bytes received per callback, -1 where unknown (same length as times)
@@ -174,14 +176,19 @@ public final class BeaconScore {
             return 0;
         }
         long[] received = new long[bytesIn.length];
-        double afterFirst = 0;
+        double receivedInIntervals = 0;
+        double intervalSeconds = 0;
         for (int i = 0; i < bytesIn.length; i++) {
             received[i] = Math.max(0, bytesIn[i]);
-            afterFirst += i > 0 ? received[i] : 0;
+            double interval = i == 0 ? 0 : (times[i] - times[i - 1]) / 1e6;
+            if (i > 0 && interval <= MAX_MISSED_RATIO * sleepSeconds) {
+                receivedInIntervals += received[i];
+                intervalSeconds += interval;
+            }
         }
         Arrays.sort(received);
         double typical = received[(received.length - 1) / 2] / sleepSeconds;
-        double overall = afterFirst / ((times[times.length - 1] - times[0]) / 1e6);
+        double overall = intervalSeconds > 0 ? receivedInIntervals / intervalSeconds : 0;
         return 8 * Math.min(typical, overall);
     }
 

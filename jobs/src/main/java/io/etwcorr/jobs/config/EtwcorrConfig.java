@@ -156,9 +156,10 @@ public final class EtwcorrConfig implements Serializable {
          * A series that keeps receiving at least this many bits per second is streaming or a bulk
          * transfer, not a sleep-and-check-in beacon, and does not alert: the lower of its typical rate
          * (what more than half of its callbacks received at least, over the sleep estimate) and its
-         * overall rate (bytes received after its first callback over its span). The lowest rung of
-         * common video bitrate ladders is 0.2–0.4 Mbit/s; a C2 check-in receives a few hundred bytes
-         * to a few KB per sleep. 0 turns the rule off (docs/DETECTION.md, "Streaming is not a beacon").
+         * overall rate (bytes received over the intervals they ended, without pauses longer than
+         * missed callbacks explain). The lowest rung of common video bitrate ladders is 0.2–0.4
+         * Mbit/s; a C2 check-in receives a few hundred bytes to a few KB per sleep. 0 turns the rule
+         * off (docs/DETECTION.md, "Streaming is not a beacon").
          */
         @Range(min = 0)
         public long streamingBitsPerSecond = 200_000;

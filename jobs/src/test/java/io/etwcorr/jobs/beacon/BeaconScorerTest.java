@@ -274,6 +274,22 @@ class BeaconScorerTest {
     }
 
     @Test
+    void aPausedVideoIsStillStreaming() throws Exception {
+        long[] intervals = segmentIntervals(60);
+        for (int i = 0; i < intervals.length; i++) {
+            intervals[i] /= 2; // 2 s segments
+        }
+        intervals[5] = 900 * SECOND; // paused before the series could alert: every score spans the pause
+        long[] segments = sizes(60, 260_000, 500_000); // 1 Mbit/s
+        EtwcorrConfig.Beacon ruleOff = new EtwcorrConfig.Beacon();
+        ruleOff.streamingBitsPerSecond = 0;
+        assertThat(scored(ruleOff, intervals, segments)).as("the score alone alerts across the pause")
+                .singleElement().satisfies(c -> assertThat(c.firstSeen).isEqualTo(START));
+
+        assertThat(scored(new EtwcorrConfig.Beacon(), intervals, segments)).as("the pause is no part of the rate").isEmpty();
+    }
+
+    @Test
     void aBeaconAtTheSameIntervalWithSmallResponsesStillAlerts() throws Exception {
         assertThat(scored(new EtwcorrConfig.Beacon(), segmentIntervals(60), sizes(60, 200, 4_000)))
                 .singleElement().satisfies(c -> assertThat(c.intervalSeconds).isBetween(3.75, 4.25));
@@ -302,6 +318,14 @@ class BeaconScorerTest {
             everyOtherPadded[i] = 10_000_000;
         }
         assertThat(scored(config, minute, everyOtherPadded)).as("10 MB on every other check-in").hasSize(1);
+
+        long[] quarterMissed = constant(20, 60 * SECOND);
+        for (int i = 0; i < quarterMissed.length; i += 4) {
+            quarterMissed[i] = 120 * SECOND;
+        }
+        long atTheRate = config.streamingBitsPerSecond / 8 * 60;
+        assertThat(scored(config, quarterMissed, constant(20, atTheRate)))
+                .as("padding for the sleep while skipping a quarter of the check-ins").hasSize(1);
     }
 
     @Test
