@@ -6,7 +6,6 @@ import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
 
-import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventCodec;
 import io.etwcorr.schemas.raw.RawEventException;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -17,8 +16,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Parses and validates each raw record with the schemas codec and normalizes it into an
- * {@link EtwEvent}. A record that breaks the contract goes to the dead-letter output with the
+ * Parses and validates each raw record with the schemas codec, which streams it into a
+ * {@link StreamedRawEvent} (no map of boxed props), and normalizes it into an {@link EtwEvent}. A record that breaks the contract goes to the dead-letter output with the
  * reason; one whose host is known also goes on as an {@link io.etwcorr.jobs.model.EventKind#INVALID}
  * marker, so that the host's health counts it and its sequence number is not taken for a gap.
  *
@@ -34,6 +33,8 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
     private final InputFormat format;
     private final EventNormalizer normalizer = new EventNormalizer();
     private final SysmonNormalizer sysmonNormalizer = new SysmonNormalizer();
+    /** Reused record after record: the codec streams each record's fields into it, no map of props. */
+    private transient StreamedRawEvent streamed;
     private transient Counter recordsIn;
     private transient LongCounter recordsInTotal;
     private transient Counter deadLetters;
@@ -53,6 +54,7 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
         getRuntimeContext().addAccumulator(RECORDS_IN, recordsInTotal);
         recordsIn = getRuntimeContext().getMetricGroup().counter("recordsIn");
         deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
+        streamed = new StreamedRawEvent();
     }
 
     @Override
@@ -63,9 +65,9 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
             sysmon(record, ctx, out);
             return;
         }
-        RawEvent raw;
+        StreamedRawEvent raw;
         try {
-            raw = RawEventCodec.decode(record.value);
+            raw = RawEventCodec.decode(record.value, streamed);
         } catch (RawEventException e) {
             deadLetters.inc();
             ctx.output(DEADLETTER, DeadLetters.deadLetter(null, -1, e.kind().code(), e.getMessage(),
