@@ -51,8 +51,8 @@ final class CoalescedTransfersNormalizer {
         }
         long first = RawProps.integer(raw, EventProp.FIRST, Long.MIN_VALUE, Long.MAX_VALUE);
         event.lastTs = RawProps.integer(raw, EventProp.LAST, first, Long.MAX_VALUE);
-        if (first != raw.ts()) {
-            throw RawProps.invalid(raw, "the envelope ts " + raw.ts() + " must equal 'first' " + first);
+        if (first != raw.envelope().ts()) {
+            throw RawProps.invalid(raw, "the envelope ts " + raw.envelope().ts() + " must equal 'first' " + first);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.etwcorr.schemas.etw.EtwCatalog;
 import io.etwcorr.schemas.etw.EtwProvider;
 import io.etwcorr.schemas.etw.KernelNetwork;
 import io.etwcorr.schemas.etw.KernelProcess;
+import io.etwcorr.schemas.raw.RawEnvelope;
 import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventException;
 import java.io.Serializable;
@@ -40,13 +41,14 @@ public final class EventNormalizer implements Serializable {
     /** The same for a record read by either of the codec's sinks. */
     EtwEvent normalize(RawEventView raw) throws RawEventException {
         EtwEvent event = new EtwEvent();
-        event.host = raw.host();
-        event.run = raw.run();
-        event.seq = raw.seq();
-        event.ts = raw.ts();
-        EtwProvider provider = EtwCatalog.provider(raw.provider(), raw.guid());
+        RawEnvelope envelope = raw.envelope();
+        event.host = envelope.host();
+        event.run = envelope.run();
+        event.seq = envelope.seq();
+        event.ts = envelope.ts();
+        EtwProvider provider = EtwCatalog.provider(envelope.provider(), envelope.guid());
         if (provider == null) {
-            if (EtwCatalog.COLLECTOR_PROVIDER.equalsIgnoreCase(raw.provider())) {
+            if (EtwCatalog.COLLECTOR_PROVIDER.equalsIgnoreCase(envelope.provider())) {
                 collector(raw, event);
             } else {
                 event.kind = EventKind.PASSED_OVER;
@@ -62,7 +64,7 @@ public final class EventNormalizer implements Serializable {
     }
 
     private static void kernelProcess(RawEventView raw, EtwEvent event) throws RawEventException {
-        switch (raw.id()) {
+        switch (raw.envelope().id()) {
             case KernelProcess.PROCESS_START -> processStart(raw, event, EventKind.PROCESS_START);
             case KernelProcess.PROCESS_RUNDOWN -> processStart(raw, event, EventKind.PROCESS_RUNDOWN);
             case KernelProcess.PROCESS_STOP -> processStop(raw, event);
@@ -76,8 +78,8 @@ public final class EventNormalizer implements Serializable {
         event.kind = kind;
         processIdentity(raw, event);
         if (kind == EventKind.PROCESS_START) {
-            event.creatorPid = raw.pid();
-            event.creatorStartKey = raw.pkey();
+            event.creatorPid = raw.envelope().pid();
+            event.creatorStartKey = raw.envelope().pkey();
         }
         event.parentPid = RawProps.integer(raw, EventProp.PARENT_PROCESS_ID, 0, UINT32_MAX);
         event.parentProcessSeq = RawProps.optionalUnsigned64(raw, EventProp.PARENT_PROCESS_SEQUENCE_NUMBER);
@@ -103,7 +105,7 @@ public final class EventNormalizer implements Serializable {
     private static void threadStart(RawEventView raw, EtwEvent event) throws RawEventException {
         event.kind = EventKind.THREAD_START;
         event.pid = RawProps.integer(raw, EventProp.PROCESS_ID, 0, UINT32_MAX);
-        event.creatorPid = raw.pid();
+        event.creatorPid = raw.envelope().pid();
         event.threadId = RawProps.integer(raw, EventProp.THREAD_ID, 0, UINT32_MAX);
     }
 
@@ -122,7 +124,7 @@ public final class EventNormalizer implements Serializable {
     }
 
     private static void dnsClient(RawEventView raw, EtwEvent event) throws RawEventException {
-        switch (raw.id()) {
+        switch (raw.envelope().id()) {
             case DnsClient.QUERY_STARTED -> dns(raw, event, EventKind.DNS_QUERY, null);
             case DnsClient.QUERY_COMPLETED -> dns(raw, event, EventKind.DNS_ANSWER, EventProp.QUERY_STATUS);
             case DnsClient.CACHE_ANSWER, DnsClient.NETWORK_ANSWER -> dns(raw, event, EventKind.DNS_ANSWER, EventProp.STATUS);
@@ -136,7 +138,7 @@ public final class EventNormalizer implements Serializable {
         event.kind = kind;
         // ClientPID (3018/3020 from v1): the cache service logs on behalf of the requesting process.
         long clientPid = RawProps.optionalInteger(raw, EventProp.CLIENT_PID, 0, UINT32_MAX);
-        event.pid = clientPid != -1 ? clientPid : raw.pid();
+        event.pid = clientPid != -1 ? clientPid : raw.envelope().pid();
         event.queryName = DnsQueryResults.normalizeName(RawProps.string(raw, EventProp.QUERY_NAME, MAX_TEXT_CHARS));
         event.queryType = (int) RawProps.integer(raw, EventProp.QUERY_TYPE, 0, UINT16_MAX);
         if (statusProp == null) {
@@ -151,7 +153,7 @@ public final class EventNormalizer implements Serializable {
     }
 
     private static void kernelNetwork(RawEventView raw, EtwEvent event) throws RawEventException {
-        EventKind kind = networkKind(raw.id());
+        EventKind kind = networkKind(raw.envelope().id());
         if (kind == null) {
             event.kind = EventKind.PASSED_OVER;
             return;
@@ -184,11 +186,11 @@ public final class EventNormalizer implements Serializable {
     }
 
     private static void collector(RawEventView raw, EtwEvent event) throws RawEventException {
-        if (raw.id() == CoalescedTransfers.ID) {
+        if (raw.envelope().id() == CoalescedTransfers.ID) {
             CoalescedTransfersNormalizer.normalize(raw, event);
             return;
         }
-        if (raw.id() != 1) {
+        if (raw.envelope().id() != 1) {
             event.kind = EventKind.PASSED_OVER;
             return;
         }

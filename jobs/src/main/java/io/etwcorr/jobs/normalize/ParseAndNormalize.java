@@ -6,6 +6,7 @@ import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
 
+import io.etwcorr.schemas.raw.RawEnvelope;
 import io.etwcorr.schemas.raw.RawEventCodec;
 import io.etwcorr.schemas.raw.RawEventException;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -78,9 +79,10 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
             out.collect(normalizer.normalize(raw));
         } catch (RawEventException e) {
             deadLetters.inc();
-            ctx.output(DEADLETTER, DeadLetters.deadLetter(raw.host(), raw.ts(), "normalize", e.getMessage(),
+            RawEnvelope envelope = raw.envelope();
+            ctx.output(DEADLETTER, DeadLetters.deadLetter(envelope.host(), envelope.ts(), "normalize", e.getMessage(),
                     record.value, record.origin));
-            out.collect(EtwEvent.invalid(raw.host(), raw.run(), raw.seq(), raw.ts()));
+            out.collect(EtwEvent.invalid(envelope.host(), envelope.run(), envelope.seq(), envelope.ts()));
         }
     }
 

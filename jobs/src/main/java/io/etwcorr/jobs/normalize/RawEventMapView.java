@@ -1,9 +1,20 @@
 package io.etwcorr.jobs.normalize;
 
+import io.etwcorr.schemas.raw.RawEnvelope;
 import io.etwcorr.schemas.raw.RawEvent;
 
-/** A decoded {@link RawEvent} as the normalizer reads it. */
-record RawEventMapView(RawEvent raw) implements RawEventView {
+/** A decoded {@link RawEvent} as the normalizer reads it; its envelope too. */
+record RawEventMapView(RawEvent raw) implements RawEventView, RawEnvelope {
+    @Override
+    public RawEnvelope envelope() {
+        return this;
+    }
+
+    @Override
+    public int v() {
+        return raw.v();
+    }
+
     @Override
     public String host() {
         return raw.host();
@@ -40,8 +51,23 @@ record RawEventMapView(RawEvent raw) implements RawEventView {
     }
 
     @Override
+    public int ver() {
+        return raw.ver();
+    }
+
+    @Override
+    public int opcode() {
+        return raw.opcode() != null ? raw.opcode() : -1;
+    }
+
+    @Override
     public int pid() {
         return raw.pid();
+    }
+
+    @Override
+    public int tid() {
+        return raw.tid();
     }
 
     @Override

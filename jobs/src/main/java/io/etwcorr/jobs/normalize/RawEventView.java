@@ -1,5 +1,7 @@
 package io.etwcorr.jobs.normalize;
 
+import io.etwcorr.schemas.raw.RawEnvelope;
+
 /**
  * A raw record as {@link EventNormalizer} reads it: the envelope and the props it knows, whether they
  * come from the codec's {@link io.etwcorr.schemas.raw.RawEvent} ({@link RawEventMapView}) or straight
@@ -11,25 +13,8 @@ interface RawEventView {
     String CMDLINE = "cmdline";
     String USER = "user";
 
-    String host();
-
-    String run();
-
-    long seq();
-
-    long ts();
-
-    String provider();
-
-    /** Null when absent. */
-    String guid();
-
-    int id();
-
-    int pid();
-
-    /** The envelope's process start key, -1 when absent. */
-    long pkey();
+    /** The envelope fields. */
+    RawEnvelope envelope();
 
     /** The string enrichment {@code key} of {@code x}, or null when absent or not a string. */
     String enrichment(String key);

@@ -175,6 +175,6 @@ public final class RawProps {
     }
 
     static RawEventException invalid(RawEventView raw, String reason) {
-        return new RawEventException(raw.provider() + " " + raw.id() + ": " + reason);
+        return new RawEventException(raw.envelope().provider() + " " + raw.envelope().id() + ": " + reason);
     }
 }

@@ -28,20 +28,13 @@ final class StreamedRawEvent implements RawEventSink<StreamedRawEvent>, RawEvent
     private final Object[] others = new Object[EventProp.COUNT];
     private final String[] enrichments = new String[ENRICHMENTS.length];
 
-    private String host;
-    private String run;
-    private long seq;
-    private long ts;
-    private String provider;
-    private String guid;
-    private int id;
-    private int pid;
-    private long pkey;
+    private RawEnvelope envelope;
 
     @Override
     public void begin() {
         Arrays.fill(types, ABSENT);
         Arrays.fill(enrichments, null);
+        envelope = null;
     }
 
     @Override
@@ -105,61 +98,13 @@ final class StreamedRawEvent implements RawEventSink<StreamedRawEvent>, RawEvent
 
     @Override
     public StreamedRawEvent end(RawEnvelope envelope) {
-        host = envelope.host();
-        run = envelope.run();
-        seq = envelope.seq();
-        ts = envelope.ts();
-        provider = envelope.provider();
-        guid = envelope.guid();
-        id = envelope.id();
-        pid = envelope.pid();
-        pkey = envelope.pkey();
+        this.envelope = envelope;
         return this;
     }
 
     @Override
-    public String host() {
-        return host;
-    }
-
-    @Override
-    public String run() {
-        return run;
-    }
-
-    @Override
-    public long seq() {
-        return seq;
-    }
-
-    @Override
-    public long ts() {
-        return ts;
-    }
-
-    @Override
-    public String provider() {
-        return provider;
-    }
-
-    @Override
-    public String guid() {
-        return guid;
-    }
-
-    @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public int pid() {
-        return pid;
-    }
-
-    @Override
-    public long pkey() {
-        return pkey;
+    public RawEnvelope envelope() {
+        return envelope;
     }
 
     @Override

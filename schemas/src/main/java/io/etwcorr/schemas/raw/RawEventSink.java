@@ -49,6 +49,6 @@ public interface RawEventSink<T> {
     /** An array of scalars, as {@link RawEvent} holds them (Long, Double, String, Boolean). */
     void array(Part part, String key, int slot, List<Object> elements);
 
-    /** The record passed every check; {@code envelope} is valid during this call only. */
+    /** The record passed every check; {@code envelope} belongs to this decode, so the sink may keep it. */
     T end(RawEnvelope envelope) throws RawEventException;
 }
