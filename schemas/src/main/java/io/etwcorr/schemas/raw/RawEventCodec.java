@@ -224,7 +224,8 @@ public final class RawEventCodec {
             }
         }
 
-        final String key = name().toLowerCase(Locale.ROOT);
+        // Interned like the names Jackson hands out, so a lookup matches by identity instead of comparing text.
+        final String key = name().toLowerCase(Locale.ROOT).intern();
         final boolean required;
 
         Field(boolean required) {
@@ -303,6 +304,7 @@ public final class RawEventCodec {
         private int seen;
         private Set<String> unknownSeen;
         private final String[] keys = new String[LINEAR_KEY_CHECKS];
+        private final int[] keyHashes = new int[LINEAR_KEY_CHECKS];
         private int keyCount;
         private Set<String> manyKeys;
 
@@ -537,11 +539,14 @@ public final class RawEventCodec {
         private void checkUnique(Field field, String key) throws RawEventException {
             boolean repeated;
             if (keyCount < LINEAR_KEY_CHECKS) {
+                // Jackson hands out one String per name, so its hash is computed once and then only compared.
+                int hash = key.hashCode();
                 repeated = false;
                 for (int i = 0; i < keyCount && !repeated; i++) {
-                    repeated = keys[i].equals(key);
+                    repeated = keyHashes[i] == hash && keys[i].equals(key);
                 }
-                keys[keyCount++] = key;
+                keys[keyCount] = key;
+                keyHashes[keyCount++] = hash;
             } else {
                 if (manyKeys == null) {
                     manyKeys = new HashSet<>(List.of(keys));
