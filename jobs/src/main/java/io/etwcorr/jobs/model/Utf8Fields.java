@@ -11,11 +11,12 @@ import org.apache.flink.core.memory.DataOutputView;
  * nearly all of this text, in bulk, where Flink's {@code StringValue} goes char by char.
  */
 public final class Utf8Fields {
-    /** Length of a null string; no text has a negative length. */
+    /** Length of a null array; no array has a negative length. */
     private static final int NULL = -1;
 
     private Utf8Fields() {}
 
+    /** A string that is not null, behind its length in four bytes ({@link EtwEventSerializer}'s format). */
     public static void write(DataOutputView out, String value) throws IOException {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
@@ -26,17 +27,23 @@ public final class Utf8Fields {
         return decode(in, in.readInt());
     }
 
+    /**
+     * A string that may be null, behind a variable-length count of its bytes plus one (0 for null):
+     * one byte for any text under 127 bytes, where the POJO serializer spends two (a null flag, a length).
+     */
     public static void writeNullable(DataOutputView out, String value) throws IOException {
         if (value == null) {
-            out.writeInt(NULL);
-        } else {
-            write(out, value);
+            out.writeByte(0);
+            return;
         }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        writeVarInt(out, utf8.length + 1);
+        out.write(utf8);
     }
 
     public static String readNullable(DataInputView in) throws IOException {
-        int length = in.readInt();
-        return length == NULL ? null : decode(in, length);
+        int lengthPlusOne = readVarInt(in);
+        return lengthPlusOne == 0 ? null : decode(in, lengthPlusOne - 1);
     }
 
     /** An array's length, then each element (none null); null as length -1. */
@@ -73,6 +80,26 @@ public final class Utf8Fields {
             throw new IOException(what + " of " + length + " " + unit + ": not bytes this serializer wrote");
         }
         return length;
+    }
+
+    private static void writeVarInt(DataOutputView out, int value) throws IOException {
+        while ((value & ~0x7F) != 0) {
+            out.writeByte((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        out.writeByte(value);
+    }
+
+    private static int readVarInt(DataInputView in) throws IOException {
+        int value = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            int b = in.readUnsignedByte();
+            value |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new IOException("text length of more than five bytes: not bytes this serializer wrote");
     }
 
     private static String decode(DataInputView in, int length) throws IOException {
