@@ -17,6 +17,18 @@ class ConnectionSerializerTest extends StateValueSerializerTestBase<Connection> 
 
     @Override
     protected Connection[] getTestData() {
+        Connection beacon = beacon();
+
+        Connection udp = new Connection();
+        udp.udp = true;
+        udp.remoteIp = "203.0.113.7";
+        udp.domain = "ümlaut.example";
+
+        return new Connection[] {beacon, udp, new Connection()};
+    }
+
+    /** An outbound TCP connection with an open burst: every field set. */
+    static Connection beacon() {
         Connection beacon = new Connection();
         beacon.announced = true;
         beacon.outbound = true;
@@ -28,12 +40,6 @@ class ConnectionSerializerTest extends StateValueSerializerTestBase<Connection> 
         beacon.burstLast = 1_795_633_627_123_456L;
         beacon.burstBytesOut = 512;
         beacon.burstBytesIn = Long.MAX_VALUE;
-
-        Connection udp = new Connection();
-        udp.udp = true;
-        udp.remoteIp = "203.0.113.7";
-        udp.domain = "ümlaut.example";
-
-        return new Connection[] {beacon, udp, new Connection()};
+        return beacon;
     }
 }

@@ -17,6 +17,16 @@ class ProcessIdentitySerializerTest extends StateValueSerializerTestBase<Process
 
     @Override
     protected ProcessIdentity[] getTestData() {
+        ProcessIdentity known = stopped();
+
+        ProcessIdentity nulls = new ProcessIdentity();
+        nulls.groupCommandLine = null;
+
+        return new ProcessIdentity[] {known, new ProcessIdentity(), nulls};
+    }
+
+    /** A process that has stopped: every field set. */
+    static ProcessIdentity stopped() {
         ProcessIdentity known = new ProcessIdentity();
         known.entityId = "WS-0042:7312:1795633627123456";
         known.executable = "C:\\Users\\ä\\AppData\\updater.exe";
@@ -24,10 +34,6 @@ class ProcessIdentitySerializerTest extends StateValueSerializerTestBase<Process
         known.groupCommandLine = "updater.exe --id <n>";
         known.createTime = 1_795_633_627_123_456L;
         known.stoppedAt = 1_795_633_700_000_000L;
-
-        ProcessIdentity nulls = new ProcessIdentity();
-        nulls.groupCommandLine = null;
-
-        return new ProcessIdentity[] {known, new ProcessIdentity(), nulls};
+        return known;
     }
 }

@@ -37,8 +37,8 @@ class ProcessNetworkCorrelatorRestoreTest {
     @MethodSource("io.etwcorr.jobs.model.OlderBuildState#backends")
     void connectionsAndIdentitiesWrittenByThePojoSerializerRestore(String name, Supplier<StateBackend> backend)
             throws Exception {
-        Connection connection = connection();
-        ProcessIdentity identity = identity();
+        Connection connection = ConnectionSerializerTest.beacon();
+        ProcessIdentity identity = ProcessIdentitySerializerTest.stopped();
         OperatorSubtaskState pojoSavepoint = OlderBuildState.snapshot(backend.get(), state -> {
             state.setCurrentKey(HOST);
             state.getPartitionedState(PID, LongSerializer.INSTANCE,
@@ -81,30 +81,5 @@ class ProcessNetworkCorrelatorRestoreTest {
 
         assertThat(connections.get(CONNECTION_KEY)).usingRecursiveComparison().isEqualTo(connection);
         assertThat(identities.value()).usingRecursiveComparison().isEqualTo(identity);
-    }
-
-    private static Connection connection() {
-        Connection connection = new Connection();
-        connection.announced = true;
-        connection.outbound = true;
-        connection.domain = "update.example-cdn.net";
-        connection.remoteIp = "203.0.113.7";
-        connection.remotePort = 443;
-        connection.lastTs = TestEvents.T0 + 5 * TestEvents.SECOND;
-        connection.burstStart = TestEvents.T0;
-        connection.burstLast = TestEvents.T0 + 5 * TestEvents.SECOND;
-        connection.burstBytesOut = 512;
-        connection.burstBytesIn = 40_960;
-        return connection;
-    }
-
-    private static ProcessIdentity identity() {
-        ProcessIdentity identity = new ProcessIdentity();
-        identity.entityId = HOST + ":7312:1";
-        identity.executable = "C:\\Users\\ä\\AppData\\updater.exe";
-        identity.name = "updater.exe";
-        identity.groupCommandLine = "updater.exe --id <n>";
-        identity.createTime = TestEvents.T0;
-        return identity;
     }
 }
