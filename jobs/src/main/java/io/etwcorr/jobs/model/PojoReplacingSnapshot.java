@@ -64,14 +64,4 @@ public abstract class PojoReplacingSnapshot<T> implements TypeSerializerSnapshot
         T instance = pojo.restoreSerializer().createInstance();
         return instance != null && instance.getClass() == type;
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return other != null && other.getClass() == getClass();
-    }
-
-    @Override
-    public int hashCode() {
-        return getClass().hashCode();
-    }
 }

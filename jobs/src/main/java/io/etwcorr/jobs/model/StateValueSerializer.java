@@ -10,6 +10,10 @@ import org.apache.flink.core.memory.DataOutputView;
  * place of Flink's POJO serializer, whose reflection and char-by-char strings ran on every
  * checkpoint (heap) and every state access (RocksDB). Subclasses write the fields and make copies;
  * a value is never reused, as the POJO serializer never reused one either.
+ *
+ * <p>The field order is the format of checkpoints and savepoints. A field added to a value class
+ * must be added to its serializer, and that changes the format: raise the snapshot's version
+ * ({@link PojoReplacingSnapshot}) and keep reading the version before it.
  */
 public abstract class StateValueSerializer<T> extends TypeSerializerSingleton<T> {
     private static final long serialVersionUID = 1L;
