@@ -79,10 +79,17 @@ final class BenignActivities {
             host.truth.benign(host, host.booted.timeService, DcTimeSync.NTP_POOL, BenignCategory.NTP);
             host.schedule(start + phase(host.random(), 1024), new DcTimeSync(host.booted.timeService));
         }
-        if (mix.quic()) {
-            host.schedule(start + Micros.exponential(host.random(), 1800), new QuicVideo(host.booted.browser));
+        if (mix.quic() && spec.rateScale() > 0) {
+            QuicVideo video = new QuicVideo(host.booted.browser, Seeds.random(spec.seed(), Seeds.QUIC_VIDEO, host.index), spec.rateScale());
+            host.schedule(video.firstSession(start), video);
         }
-        if (mix.backupAgentShare() > 0 && host.index % Math.max(1, Math.round(1 / mix.backupAgentShare())) == 0) {
+        if (spread(host, mix.meetingShare()) && fromEnd > mix.monitoredServers() && spec.rateScale() > 0) {
+            // Teams users meet in the Teams client; the others join Teams meetings in the browser.
+            SimProcess client = host.booted.chat.name().equals("Teams.exe") ? host.booted.chat : host.booted.browser;
+            VideoMeeting meetings = new VideoMeeting(client, Seeds.random(spec.seed(), Seeds.VIDEO_MEETING, host.index), spec.rateScale());
+            host.schedule(meetings.firstMeeting(start), meetings);
+        }
+        if (spread(host, mix.backupAgentShare())) {
             AgentPoll backup = new AgentPoll(ProcessImage.at("C:\\Program Files\\Backup Agent\\BackupAgentSvc.exe"),
                     "\"C:\\Program Files\\Backup Agent\\BackupAgentSvc.exe\" -service", BACKUP_DOMAIN, BACKUP_PORT, BACKUP_PERIOD_S,
                     540, 210);
@@ -90,6 +97,11 @@ final class BenignActivities {
             backup.start(host, startAt, BenignCategory.BACKUP);
             host.schedule(startAt + phase(host.random(), BACKUP_PERIOD_S), backup);
         }
+    }
+
+    /** Whether {@code host} is one of {@code share} of the fleet's hosts, spread evenly over it. */
+    private static boolean spread(HostSimulator host, double share) {
+        return share > 0 && host.index % Math.max(1, Math.round(1 / share)) == 0;
     }
 
     private static void poll(HostSimulator host, long start, SimProcess process, String domain, long periodS, double jitter,

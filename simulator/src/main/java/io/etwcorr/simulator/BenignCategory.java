@@ -17,5 +17,7 @@ public enum BenignCategory {
     /** A backup agent on a share of the fleet asking an internal server for jobs. */
     @JsonProperty("backup") BACKUP,
     /** QUIC (UDP 443) video from a CDN. */
-    @JsonProperty("quic") QUIC
+    @JsonProperty("quic") QUIC,
+    /** A video meeting's real-time media over UDP to a conferencing relay. */
+    @JsonProperty("meeting") MEETING
 }

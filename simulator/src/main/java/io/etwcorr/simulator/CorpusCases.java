@@ -15,6 +15,8 @@ public final class CorpusCases {
     public static final int LONG_HAUL_HOSTS = 14;
     static final int LONG_HAUL_SERVERS = 3;
     static final int LONG_HAUL_DOMAIN_CONTROLLERS = 1;
+    /** Meetings on a quarter of the hosts (servers excepted), not the office's half: a meeting is 0.5–1.5 M events. */
+    static final double LONG_HAUL_MEETING_SHARE = 0.25;
     /** The prevalence fleets are short and sparse: prevalence needs hosts, not hours. */
     public static final long PREVALENCE_S = 2 * 3600;
 
@@ -74,9 +76,12 @@ public final class CorpusCases {
                 BenignCategory.NTP, DcTimeSync.NTP_POOL, false);
         cases.benign("QUIC to a CDN", "browsers stream video over QUIC (UDP 443) from CDNs, in sessions",
                 BenignCategory.QUIC, null, false);
+        cases.benign("video meetings", "a quarter of the workstations' users join Teams meetings (30–60 min of UDP media at 1–2.5 Mbit/s "
+                + "each way, a datagram every few ms) to one transport relay", BenignCategory.MEETING, VideoMeeting.RELAY_DOMAIN, false);
         cases.benign("monitoring agent on 3 servers", "zabbix_agentd.exe checks in with zabbix.corp.example:10051 "
                 + "every 60 s with constant sizes; the server accepts and answers", BenignCategory.MONITORING, null, null);
-        BenignMix mix = BenignMix.defaults().withServers(LONG_HAUL_SERVERS, LONG_HAUL_DOMAIN_CONTROLLERS).withQuic();
+        BenignMix mix = BenignMix.defaults().withServers(LONG_HAUL_SERVERS, LONG_HAUL_DOMAIN_CONTROLLERS).withQuic()
+                .withMeetings(LONG_HAUL_MEETING_SHARE);
         return new CaseFleet("long-haul", new FleetSpec(seed, LONG_HAUL_HOSTS, FleetSpec.DEFAULT_START_MICROS, LONG_HAUL_S, 0.2,
                 cases.implants, mix), cases.cases);
     }

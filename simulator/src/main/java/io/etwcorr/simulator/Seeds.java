@@ -16,6 +16,8 @@ final class Seeds {
     static final long C2_ADDRESSES = 5;
     static final long GRID = 6;
     static final long TRANSFER_SHAPE = 7;
+    static final long QUIC_VIDEO = 8;
+    static final long VIDEO_MEETING = 9;
 
     private Seeds() {
     }

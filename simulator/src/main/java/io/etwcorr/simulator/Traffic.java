@@ -34,8 +34,14 @@ final class Traffic {
 
     /** 3006 then 3008 in {@code caller}; returns the completion time. */
     long resolve(long t, SimProcess caller, String name, int queryType, int status, SimulatedDnsAnswer answer) {
+        return resolve(t, caller, name, queryType, status, answer, random);
+    }
+
+    /** As {@link #resolve(long, SimProcess, String, int, int, SimulatedDnsAnswer)}, its latency drawn from {@code latency}. */
+    long resolve(long t, SimProcess caller, String name, int queryType, int status, SimulatedDnsAnswer answer,
+            SplittableRandom latency) {
         host.emit(EtwEvents.dnsQuery(t, caller, name, queryType, INTERFACE_INDEX));
-        long completed = t + Micros.millisBetween(random, 2, 60);
+        long completed = t + Micros.millisBetween(latency, 2, 60);
         host.emit(EtwEvents.dnsCompleted(completed, caller, name, queryType, status, answer.results()));
         return completed;
     }

@@ -48,7 +48,8 @@ final class CoalescingVolume {
         double hostHours = hosts * (double) HOUR_S / 3600;
         Result result = new Result(hosts, raw.records / hostHours, coalesced.records / hostHours, raw.bytes / hostHours,
                 coalesced.bytes / hostHours);
-        progress.accept(String.format("coalesce, " + (mix.quic() ? "with" : "without") + " video: %,.0f raw events per host-hour, %,.0f coalesced (%.1fx fewer); "
+        String media = (mix.quic() ? "with" : "without") + " video, " + (mix.meetingShare() > 0 ? "with" : "without") + " meetings";
+        progress.accept(String.format("coalesce, " + media + ": %,.0f raw events per host-hour, %,.0f coalesced (%.1fx fewer); "
                 + "%,.0f vs %,.0f bytes (%.1fx)", result.events(), result.eventsCoalesced(), result.eventRatio(),
                 result.bytes(), result.bytesCoalesced(), result.byteRatio()));
         return result;

@@ -30,6 +30,8 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
 
     public static final OutputTag<OutputRecord> DEADLETTER = new OutputTag<>("deadletter") {};
     public static final String RECORDS_IN = "etwcorr.records-in";
+    /** The task metric counting the records taken in (live, unlike the accumulator {@link #RECORDS_IN}). */
+    public static final String RECORDS_IN_METRIC = "recordsIn";
 
     private final InputFormat format;
     private final EventNormalizer normalizer = new EventNormalizer();
@@ -53,7 +55,7 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
     public void open(OpenContext openContext) {
         recordsInTotal = new LongCounter();
         getRuntimeContext().addAccumulator(RECORDS_IN, recordsInTotal);
-        recordsIn = getRuntimeContext().getMetricGroup().counter("recordsIn");
+        recordsIn = getRuntimeContext().getMetricGroup().counter(RECORDS_IN_METRIC);
         deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
         streamed = new StreamedRawEvent();
     }
