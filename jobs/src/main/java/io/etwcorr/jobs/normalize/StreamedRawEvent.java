@@ -39,6 +39,7 @@ final class StreamedRawEvent implements RawEventSink<StreamedRawEvent>, RawEvent
 
     @Override
     public void object(Part part) {
+        // nothing to open: the slots were cleared in begin
     }
 
     @Override
@@ -109,12 +110,8 @@ final class StreamedRawEvent implements RawEventSink<StreamedRawEvent>, RawEvent
 
     @Override
     public String enrichment(String key) {
-        for (int i = 0; i < ENRICHMENTS.length; i++) {
-            if (ENRICHMENTS[i].equals(key)) {
-                return enrichments[i];
-            }
-        }
-        return null;
+        int slot = slot(Part.X, key);
+        return slot < 0 ? null : enrichments[slot];
     }
 
     @Override
