@@ -492,8 +492,12 @@ public final class BenchmarkRunner {
         report.add(new Measurement("collector_dns_per_s", "Collector: DNS-Client 3008 decode + encode",
                 jmh.dnsClientPerS(), "events/s/core", how + " DNS-Client 3008 with a one-address and a four-record answer in turn."));
         report.add(new Measurement("raw_json_parse_per_s", "Jobs: raw JSON parse", jmh.parseRawJsonPerS(),
-                "events/s/core", "Same JMH run: RawEventCodec.decode (parse and contract validation, the jobs' first "
-                + "step) of the JSON the two collector benchmarks produce."));
+                "events/s/core", "Same JMH run: RawEventCodec.decode (parse and contract validation into the codec's "
+                + "map of props, as replay and the tools read records) of the JSON the two collector benchmarks produce."));
+        report.add(new Measurement("parse_and_normalize_per_s", "Jobs: parse, validate and normalize as the job does",
+                jmh.parseAndNormalizePerS(), "events/s/core", "Same JMH run and records: StreamedParser.parse, the "
+                + "job's first step (the codec streams the validated props the job reads into reused slots, no map, "
+                + "and the normalizer makes the EtwEvent)."));
     }
 
     static void goals(BenchReport report) {

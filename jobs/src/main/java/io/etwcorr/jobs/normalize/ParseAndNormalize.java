@@ -7,7 +7,6 @@ import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
 
 import io.etwcorr.schemas.raw.RawEnvelope;
-import io.etwcorr.schemas.raw.RawEventCodec;
 import io.etwcorr.schemas.raw.RawEventException;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -34,10 +33,8 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
     public static final String RECORDS_IN_METRIC = "recordsIn";
 
     private final InputFormat format;
-    private final EventNormalizer normalizer = new EventNormalizer();
     private final SysmonNormalizer sysmonNormalizer = new SysmonNormalizer();
-    /** Reused record after record: the codec streams each record's fields into it, no map of props. */
-    private transient StreamedRawEvent streamed;
+    private transient StreamedParser parser;
     private transient Counter recordsIn;
     private transient LongCounter recordsInTotal;
     private transient Counter deadLetters;
@@ -57,7 +54,7 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
         getRuntimeContext().addAccumulator(RECORDS_IN, recordsInTotal);
         recordsIn = getRuntimeContext().getMetricGroup().counter(RECORDS_IN_METRIC);
         deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
-        streamed = new StreamedRawEvent();
+        parser = new StreamedParser();
     }
 
     @Override
@@ -70,7 +67,7 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
         }
         StreamedRawEvent raw;
         try {
-            raw = RawEventCodec.decode(record.value, streamed);
+            raw = parser.decode(record.value);
         } catch (RawEventException e) {
             deadLetters.inc();
             ctx.output(DEADLETTER, DeadLetters.deadLetter(null, -1, e.kind().code(), e.getMessage(),
@@ -78,7 +75,7 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
             return;
         }
         try {
-            out.collect(normalizer.normalize(raw));
+            out.collect(parser.normalize(raw));
         } catch (RawEventException e) {
             deadLetters.inc();
             RawEnvelope envelope = raw.envelope();
