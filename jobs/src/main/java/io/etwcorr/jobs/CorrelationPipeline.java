@@ -51,6 +51,9 @@ public final class CorrelationPipeline {
             DataStream<OutputRecord> deadletter) {
     }
 
+    /** The host sequencer's operator name; every event goes through it once (benchmarks watch its input). */
+    public static final String SEQUENCER_NAME = "Per-host dedupe, health, event-time order";
+
     private CorrelationPipeline() {}
 
     public static Outputs build(DataStream<RawRecord> raw, EtwcorrConfig config) {
@@ -60,7 +63,7 @@ public final class CorrelationPipeline {
 
         SingleOutputStreamOperator<EtwEvent> sequenced = events
                 .keyBy(CorrelationPipeline::host)
-                .transform("Per-host dedupe, health, event-time order", TypeInformation.of(EtwEvent.class),
+                .transform(SEQUENCER_NAME, TypeInformation.of(EtwEvent.class),
                         HostSequencer.operator(config.correlation))
                 .uid("host-sequencer");
 

@@ -210,16 +210,12 @@ public final class AlertLatency {
                         if (AlertRenderer.isUpdate(alert)) {
                             continue; // an episode's later record, not an alert
                         }
-                        // Anomaly records are keyed by event.id (one document per episode), so the host is read from the record.
-                        String host = alert.at("/host/name").asText();
-                        long ts = EcsTime.parse(alert.path("@timestamp").asText());
-                        ConcurrentSkipListMap<Long, Long> sent = sentAt.get(host);
-                        Map.Entry<Long, Long> event = sent == null ? null : sent.floorEntry(ts);
-                        if (event == null) {
+                        Long sent = sentAtOf(alert, sentAt);
+                        if (sent == null) {
                             unmatched.incrementAndGet();
                         } else {
                             latencies.recordValue(Math.min(latencies.getHighestTrackableValue(),
-                                    TimeUnit.NANOSECONDS.toMillis(now - event.getValue())));
+                                    TimeUnit.NANOSECONDS.toMillis(now - sent)));
                         }
                     }
                 }
@@ -233,5 +229,19 @@ public final class AlertLatency {
         void stop() {
             stopped = true;
         }
+    }
+
+    /**
+     * When the event an alert is timed at was sent ({@link System#nanoTime}): the alert host's last event
+     * sent at or before the alert's {@code @timestamp}; null when that host sent none.
+     *
+     * @param sentAt per host, event time (µs) to send time
+     */
+    static Long sentAtOf(JsonNode alert, Map<String, ConcurrentSkipListMap<Long, Long>> sentAt) {
+        // Anomaly records are keyed by event.id (one document per episode), so the host is read from the record.
+        ConcurrentSkipListMap<Long, Long> sent = sentAt.get(alert.at("/host/name").asText());
+        Map.Entry<Long, Long> event = sent == null ? null
+                : sent.floorEntry(EcsTime.parse(alert.path("@timestamp").asText()));
+        return event == null ? null : event.getValue();
     }
 }

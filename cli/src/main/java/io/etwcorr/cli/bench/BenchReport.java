@@ -113,7 +113,11 @@ public final class BenchReport {
         }
         Map<String, String> verdicts = new LinkedHashMap<>();
         for (Goal goal : goals) {
-            verdicts.put(goal.key(), goal.verdict(value(goal.key())));
+            // a second goal on the same figure (a later issue's target) is named by its target too
+            String name = verdicts.containsKey(goal.key())
+                    ? goal.key() + "_" + java.math.BigDecimal.valueOf(goal.target()).stripTrailingZeros().toPlainString()
+                    : goal.key();
+            verdicts.put(name, goal.verdict(value(goal.key())));
         }
         root.put("goals", verdicts);
         root.put("runtime_s", finiteOrNull(round(runtimeSeconds, 1)));

@@ -1,5 +1,6 @@
 package io.etwcorr.cli.bench;
 
+import io.etwcorr.jobs.config.EtwcorrConfig;
 import io.etwcorr.simulator.BenignMix;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
 public final class BenchmarkRunner {
     static final double GOAL_EVENTS_PER_S = 250_000;
     static final double GOAL_RATIO = 0.5;
+    static final double GOAL_RATIO_FLEET_COST = 0.35;
     static final double GOAL_P99_MS = 2000;
     static final double GOAL_COLLECTOR_NETWORK_PER_S = 1_000_000;
     static final double LATENCY_INPUT_RATE = 100_000;
@@ -196,7 +198,8 @@ public final class BenchmarkRunner {
     /** The figures of the end-to-end stage, null in the report when it does not complete. */
     static final List<String> E2E_KEYS = List.of("e2e_events_per_s", "e2e_from_submit_events_per_s",
             "baseline_events_per_s", "e2e_ratio", "prefill_events_per_s", "checkpoint_bytes", "e2e_cpu_us_per_event",
-            "host_events_per_s", "hosts_per_core");
+            "host_events_per_s", "hosts_per_core", "e2e_shipped_checkpoints_events_per_s",
+            "e2e_shipped_checkpoints_ratio", "e2e_shipped_checkpoints_cpu_us_per_event");
 
     /**
      * Runs one stage; a failure is reported in the notes, its figures {@code keys} are null with the
@@ -221,17 +224,23 @@ public final class BenchmarkRunner {
     private static EndToEndThroughput.Result endToEnd(Options options, Path workDir, BenchReport report, Consumer<String> progress)
             throws Exception {
         EndToEndThroughput.Result e2e = EndToEndThroughput.run(options.e2eEvents(), options.e2eHosts(),
-                options.e2eTimeout(), workDir, progress);
+                EndToEndThroughput.CHECKPOINT_INTERVAL_MS, true, options.e2eTimeout(), workDir, progress);
+        long shippedInterval = new EtwcorrConfig().job.checkpointIntervalMs;
+        EndToEndThroughput.Result shipped = EndToEndThroughput.run(options.e2eEvents(), options.e2eHosts(),
+                shippedInterval, false, options.e2eTimeout(), workDir, progress);
         String setup = String.format("%,d simulated raw events of %d benign hosts in etw.raw (8 partitions, "
                 + "in-process broker), produced by the collector's KafkaRawProducer (lz4, acks=all).",
                 e2e.events(), e2e.hosts());
         report.add(new Measurement("e2e_events_per_s", "End to end: correlation job, parallelism 2",
                 e2e.jobPerS(), "events/s", setup + " The full job from the earliest offsets to the five output "
-                + "topics, exactly once, checkpoint every " + EndToEndThroughput.CHECKPOINT_INTERVAL_MS + " ms. "
-                + "Done = the job's consumer group's committed offsets (read with an Admin client every 100 ms) "
-                + "cover all events; the KafkaSource commits on each completed checkpoint, so both ends of the "
-                + "window are late by up to one checkpoint. Rate = events between the first commit and the "
-                + "final one, divided by the time between them (the MiniCluster's start-up is excluded)."));
+                + "topics, exactly once, checkpoint every " + EndToEndThroughput.CHECKPOINT_INTERVAL_MS + " ms (as in "
+                + "every run of this bench so far). Rate = events between the moment the job's parse had taken in "
+                + EndToEndThroughput.WARM_UP_PERCENT + " % of them (the MiniCluster's start-up left out) and the "
+                + "moment its host sequencer (past the parse and the shuffle by host) had taken in all, from live "
+                + "task metrics read every 50 ms, over the time between; the run "
+                + "counts only once the job's consumer group's committed offsets cover all events. Before the "
+                + "probe the window ran from the first commit to the final one (both late by up to a checkpoint); "
+                + "that rate is in the notes."));
         report.add(new Measurement("e2e_from_submit_events_per_s", "End to end, from job submission",
                 e2e.jobFromSubmitPerS(), "events/s", "All events divided by the time from "
                 + "StreamExecutionEnvironment.executeAsync to the final commit, start-up included."));
@@ -264,8 +273,20 @@ public final class BenchmarkRunner {
                 + "it also holds the per-host state (dedupe windows, reordering buffers, process tables)."));
         report.add(new Measurement("e2e_cpu_us_per_event", "End to end: CPU time per event", e2e.cpuMicrosPerEvent(),
                 "µs", "CPU time of the bench's JVM (every thread: the job, the in-process broker, the Kafka clients) "
-                + "between the same two commits as the end-to-end rate, divided by the events between them. Unlike "
-                + "the rate it hardly changes when other processes share the cores."));
+                + "in the same window as the end-to-end rate, divided by the events in it. Unlike the rate it "
+                + "hardly changes when other processes share the cores."));
+        String shippedHow = String.format(Locale.ROOT, "The same stage once more (its own broker and pre-fill, same "
+                + "fleet) with the job's shipped checkpoint interval, job.checkpointIntervalMs = %,d ms: every "
+                + "checkpoint snapshots the whole state (hashmap backend, full checkpoints) and commits five "
+                + "transactional sinks, so the bench's 1 s interval costs the job work a deployment does not do.",
+                shippedInterval);
+        report.add(new Measurement("e2e_shipped_checkpoints_events_per_s", "End to end, shipped checkpoint interval",
+                shipped.jobPerS(), "events/s", shippedHow + " Rate as e2e_events_per_s."));
+        report.add(new Measurement("e2e_shipped_checkpoints_ratio", "End to end / baseline, shipped checkpoint interval",
+                shipped.jobPerS() / e2e.baselinePerS(), "ratio", "That rate over the baseline above."));
+        report.add(new Measurement("e2e_shipped_checkpoints_cpu_us_per_event",
+                "End to end, shipped checkpoint interval: CPU time per event", shipped.cpuMicrosPerEvent(), "µs",
+                "As e2e_cpu_us_per_event, for that run."));
         double hostRate = HostsPerCore.hostEventsPerSecond();
         report.add(new Measurement("host_events_per_s", "Raw events per host and second, simulated office workstation",
                 hostRate, "events/s", String.format(Locale.ROOT, "The benign simulated fleet (%d hosts, default rates) "
@@ -273,16 +294,19 @@ public final class BenchmarkRunner {
                 + "Its first minutes (each host's process rundown) are left out: they happen once per collector start.",
                 HostsPerCore.HOSTS, HostsPerCore.SKIP_S, HostsPerCore.SKIP_S + HostsPerCore.WINDOW_S)));
         report.add(new Measurement("hosts_per_core", "Hosts one core keeps up with, end to end",
-                HostsPerCore.hostsPerCore(e2e.cpuMicrosPerEvent(), hostRate), "hosts", "One CPU-second divided by "
-                + "the CPU time per event end to end and by the raw events per host and second above: how many such "
-                + "hosts one core of this machine keeps up with, the in-process broker's and the Kafka clients' "
-                + "work included (a conservative figure for the job alone)."));
-        report.note(String.format(Locale.ROOT, "End to end: the job's committed offsets advanced %d times; the "
-                + "longest gap between two advances was %.1f s (checkpoint interval %d ms). That gap is the "
-                + "resolution of the completion signal; a gap well above the interval means checkpoints took "
-                + "longer than their interval (the backlog backpressures the job, and barriers wait behind it). "
-                + "The end-to-end stage also runs first, in a cold JVM (JIT warm-up is inside its window).",
-                e2e.commitAdvances(), e2e.longestCommitGapS(), EndToEndThroughput.CHECKPOINT_INTERVAL_MS));
+                HostsPerCore.hostsPerCore(shipped.cpuMicrosPerEvent(), hostRate), "hosts", "One CPU-second divided by "
+                + "the CPU time per event end to end with the shipped checkpoint interval (as deployed) and by the "
+                + "raw events per host and second above: how many such hosts one core of this machine keeps up "
+                + "with, the in-process broker's and the Kafka clients' work included (a conservative figure for "
+                + "the job alone)."));
+        for (EndToEndThroughput.Result run : List.of(e2e, shipped)) {
+            report.note(String.format(Locale.ROOT, "End to end, checkpoint every %,d ms: the job's committed offsets "
+                    + "advanced %d times; the longest gap between two advances was %.1f s (a gap well above the "
+                    + "interval means checkpoints took longer than their interval: the backlog backpressures the job, "
+                    + "and barriers wait behind it). Its rate from the first commit to the final one: %,.0f events/s.",
+                    run.checkpointIntervalMs(), run.commitAdvances(), run.longestCommitGapS(), run.jobByCommitsPerS()));
+        }
+        report.note("The end-to-end stage runs first, in a cold JVM (JIT warm-up is inside its window).");
         return e2e;
     }
 
@@ -468,14 +492,22 @@ public final class BenchmarkRunner {
         report.add(new Measurement("collector_dns_per_s", "Collector: DNS-Client 3008 decode + encode",
                 jmh.dnsClientPerS(), "events/s/core", how + " DNS-Client 3008 with a one-address and a four-record answer in turn."));
         report.add(new Measurement("raw_json_parse_per_s", "Jobs: raw JSON parse", jmh.parseRawJsonPerS(),
-                "events/s/core", "Same JMH run: RawEventCodec.decode (parse and contract validation, the jobs' first "
-                + "step) of the JSON the two collector benchmarks produce."));
+                "events/s/core", "Same JMH run: RawEventCodec.decode (parse and contract validation into the codec's "
+                + "map of props, as replay and the tools read records) of the JSON the two collector benchmarks produce."));
+        report.add(new Measurement("parse_and_normalize_per_s", "Jobs: parse, validate and normalize as the job does",
+                jmh.parseAndNormalizePerS(), "events/s/core", "Same JMH run and records: StreamedParser.parse, the "
+                + "job's first step (the codec streams the validated props the job reads into reused slots, no map, "
+                + "and the normalizer makes the EtwEvent)."));
     }
 
     static void goals(BenchReport report) {
         report.goal(new Goal("End to end >= 250,000 raw events/s on 2 cores", "e2e_events_per_s",
                 GOAL_EVENTS_PER_S, true));
         report.goal(new Goal("End to end >= 50% of the parse-only baseline", "e2e_ratio", GOAL_RATIO, true));
+        report.goal(new Goal("End to end >= 35% of the parse-only baseline (issue 18), checkpoint every 1 s",
+                "e2e_ratio", GOAL_RATIO_FLEET_COST, true));
+        report.goal(new Goal("End to end >= 35% of the parse-only baseline (issue 18), shipped checkpoint interval",
+                "e2e_shipped_checkpoints_ratio", GOAL_RATIO_FLEET_COST, true));
         report.goal(new Goal("p99 event to alert < 2 s at 100,000 events/s", "latency_p99_ms", GOAL_P99_MS, false));
         report.goal(new Goal("< 1 KiB of state per active (process, destination) key", "checkpoint_bytes_per_key",
                 GOAL_BYTES_PER_KEY, false));

@@ -11,6 +11,8 @@ import io.etwcorr.testkit.etw.NativeEventRecord;
 
 import com.sun.jna.Pointer;
 import io.etwcorr.schemas.raw.RawEvent;
+import io.etwcorr.jobs.model.EtwEvent;
+import io.etwcorr.jobs.normalize.StreamedParser;
 import io.etwcorr.schemas.raw.RawEventCodec;
 import io.etwcorr.schemas.raw.RawEventException;
 import java.util.List;
@@ -29,8 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The collector's per-event work, one thread: an EVENT_RECORD in native memory decoded and filtered
  * as in the ETW callback, numbered and JSON-encoded as by the sender and the Kafka producer
- * ({@link #kernelNetwork}, {@link #dnsClient}); and the jobs' first step, parsing that JSON back
- * ({@link #parseRawJson}). Each operation is one event, so ops/s is events/s per core.
+ * ({@link #kernelNetwork}, {@link #dnsClient}); and that JSON read back, into the codec's map
+ * ({@link #parseRawJson}) and as the job's first step does ({@link #parseAndNormalize}). Each
+ * operation is one event, so ops/s is events/s per core.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -44,6 +47,7 @@ public class CollectorPathBenchmark {
     private static final String RUN = "3f1e6a52-8a7e-4d55-9f0e-0d1f5c2b9a10";
 
     private final EventRecordDecoder decoder = EventRecordDecoder.standard();
+    private final StreamedParser parser = new StreamedParser();
     private final EventFilter filter = EventFilter.defaults(4).build();
     // Referenced so the native records stay allocated while the benchmark reads them.
     private List<NativeEventRecord> records;
@@ -88,12 +92,22 @@ public class CollectorPathBenchmark {
         return collect(record);
     }
 
-    /** The same records' JSON parsed and validated as the jobs' source does. */
+    /** The same records' JSON parsed and validated into the codec's map of props (replay, tools, tests). */
     @Benchmark
     public RawEvent parseRawJson() throws RawEventException {
+        return RawEventCodec.decode(nextEncoded());
+    }
+
+    /** The same records as the job's first step reads them: parsed, validated and normalized, no map. */
+    @Benchmark
+    public EtwEvent parseAndNormalize() throws RawEventException {
+        return parser.parse(nextEncoded());
+    }
+
+    private byte[] nextEncoded() {
         byte[] json = encoded[nextEncoded];
         nextEncoded = (nextEncoded + 1) % encoded.length;
-        return RawEventCodec.decode(json);
+        return json;
     }
 
     /** What {@link TraceConsumer} and the producer do with one record, without the queue hand-off. */

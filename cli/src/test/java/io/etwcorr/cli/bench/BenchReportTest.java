@@ -32,6 +32,7 @@ class BenchReportTest {
         assertThat(root.get("latency_p99_ms").isNull()).isTrue();
         assertThat(root.get("goals").get("e2e_events_per_s").asText()).isEqualTo("PASS");
         assertThat(root.get("goals").get("e2e_ratio").asText()).isEqualTo("PASS");
+        assertThat(root.get("goals").get("e2e_ratio_0.7").asText()).isEqualTo("SHORT");
         assertThat(root.get("goals").get("latency_p99_ms").asText()).isEqualTo("NOT MEASURED");
         assertThat(root.get("runtime_s").asDouble()).isEqualTo(12.3);
     }
@@ -69,6 +70,7 @@ class BenchReportTest {
         report.add(new Measurement("latency_p99_ms", "p99", Double.NaN, "ms", "not run"));
         report.goal(new Goal("rate >= 250k", "e2e_events_per_s", 250_000, true));
         report.goal(new Goal("ratio >= 50%", "e2e_ratio", 0.5, true));
+        report.goal(new Goal("ratio >= 70%", "e2e_ratio", 0.7, true));
         report.goal(new Goal("p99 < 2 s", "latency_p99_ms", 2000, false));
         report.notMeasured("state per key");
         report.runtimeSeconds(12.34);

@@ -1,6 +1,6 @@
 package io.etwcorr.jobs.lineage;
 
-/** A thread another process created inside a process (a Flink POJO inside {@link ProcessEntry}). */
+/** A thread another process created inside a process (inside {@link ProcessEntry}, written by its serializer). */
 public final class Injection {
     /** The process that created the thread. */
     public String injectorEntityId;

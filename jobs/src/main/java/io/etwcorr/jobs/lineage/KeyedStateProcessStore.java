@@ -4,6 +4,7 @@ import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 
 /** A {@link ProcessStore} in Flink keyed state (key: host). */
 final class KeyedStateProcessStore implements ProcessStore {
@@ -18,7 +19,7 @@ final class KeyedStateProcessStore implements ProcessStore {
     /** The store in the keyed state of the function whose {@code open} calls this. */
     static KeyedStateProcessStore open(RuntimeContext context) {
         return new KeyedStateProcessStore(
-                context.getMapState(new MapStateDescriptor<>("processes", Types.STRING, Types.POJO(ProcessEntry.class))),
+                context.getMapState(new MapStateDescriptor<>("processes", StringSerializer.INSTANCE, ProcessEntrySerializer.INSTANCE)),
                 context.getMapState(new MapStateDescriptor<>("live-pids", Types.LONG, Types.STRING)));
     }
 

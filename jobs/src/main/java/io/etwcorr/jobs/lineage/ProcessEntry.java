@@ -1,8 +1,8 @@
 package io.etwcorr.jobs.lineage;
 
 /**
- * One process instance of a host's {@link ProcessTable} (a Flink POJO: arrays, not collections, so
- * that Flink never falls back to Kryo). Numbers are -1 and strings null while unknown.
+ * One process instance of a host's {@link ProcessTable} (state written by
+ * {@link ProcessEntrySerializer}: a new field goes there too). Numbers are -1 and strings null while unknown.
  */
 public final class ProcessEntry {
     public String entityId;

@@ -1,8 +1,6 @@
 package io.etwcorr.jobs.model;
 
-import io.etwcorr.schemas.raw.RawEventCodec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
@@ -195,15 +193,15 @@ public final class EtwEventSerializer extends TypeSerializerSingleton<EtwEvent> 
         event.kind = kind == NO_KIND ? null : KINDS[kind];
         for (int tag = in.readUnsignedByte(); tag != END; tag = in.readUnsignedByte()) {
             switch (tag) {
-                case HOST -> event.host = readText(in);
-                case RUN -> event.run = readText(in);
+                case HOST -> event.host = Utf8Fields.read(in);
+                case RUN -> event.run = Utf8Fields.read(in);
                 case SEQ -> event.seq = in.readLong();
                 case TS -> event.ts = in.readLong();
                 case PID -> event.pid = in.readLong();
                 case CREATOR_PID -> event.creatorPid = in.readLong();
                 case CREATOR_START_KEY -> event.creatorStartKey = in.readLong();
-                case ENTITY_ID -> event.entityId = readText(in);
-                case PARENT_ENTITY_ID -> event.parentEntityId = readText(in);
+                case ENTITY_ID -> event.entityId = Utf8Fields.read(in);
+                case PARENT_ENTITY_ID -> event.parentEntityId = Utf8Fields.read(in);
                 case PARENT_PID -> event.parentPid = in.readLong();
                 case PROCESS_SEQ -> event.processSeq = in.readLong();
                 case PARENT_PROCESS_SEQ -> event.parentProcessSeq = in.readLong();
@@ -211,19 +209,19 @@ public final class EtwEventSerializer extends TypeSerializerSingleton<EtwEvent> 
                 case EXIT_TIME -> event.exitTime = in.readLong();
                 case EXIT_CODE -> event.exitCode = in.readLong();
                 case SESSION_ID -> event.sessionId = in.readLong();
-                case IMAGE -> event.image = readText(in);
-                case EXECUTABLE -> event.executable = readText(in);
-                case COMMAND_LINE -> event.commandLine = readText(in);
-                case USER -> event.user = readText(in);
+                case IMAGE -> event.image = Utf8Fields.read(in);
+                case EXECUTABLE -> event.executable = Utf8Fields.read(in);
+                case COMMAND_LINE -> event.commandLine = Utf8Fields.read(in);
+                case USER -> event.user = Utf8Fields.read(in);
                 case THREAD_ID -> event.threadId = in.readLong();
-                case QUERY_NAME -> event.queryName = readText(in);
+                case QUERY_NAME -> event.queryName = Utf8Fields.read(in);
                 case QUERY_TYPE -> event.queryType = in.readInt();
                 case STATUS -> event.status = in.readLong();
-                case CNAMES -> event.cnames = readStrings(in);
-                case ADDRESSES -> event.addresses = readStrings(in);
-                case LOCAL_IP -> event.localIp = readText(in);
+                case CNAMES -> event.cnames = Utf8Fields.readArray(in);
+                case ADDRESSES -> event.addresses = Utf8Fields.readArray(in);
+                case LOCAL_IP -> event.localIp = Utf8Fields.read(in);
                 case LOCAL_PORT -> event.localPort = in.readInt();
-                case REMOTE_IP -> event.remoteIp = readText(in);
+                case REMOTE_IP -> event.remoteIp = Utf8Fields.read(in);
                 case REMOTE_PORT -> event.remotePort = in.readInt();
                 case SIZE -> event.size = in.readLong();
                 case CONN_ID -> event.connId = in.readLong();
@@ -276,47 +274,15 @@ public final class EtwEventSerializer extends TypeSerializerSingleton<EtwEvent> 
     private static void writeString(DataOutputView out, int tag, String value) throws IOException {
         if (value != null) {
             out.writeByte(tag);
-            writeText(out, value);
+            Utf8Fields.write(out, value);
         }
     }
 
     private static void writeStrings(DataOutputView out, int tag, String[] values) throws IOException {
         if (values != null) {
             out.writeByte(tag);
-            out.writeInt(values.length);
-            for (String value : values) {
-                writeText(out, value);
-            }
+            Utf8Fields.writeArray(out, values);
         }
-    }
-
-    /**
-     * UTF-8 behind its length: the JDK encodes and decodes ASCII, nearly all of this text, in bulk,
-     * where Flink's {@code StringValue} goes char by char.
-     */
-    private static void writeText(DataOutputView out, String value) throws IOException {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readText(DataInputView in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > RawEventCodec.MAX_RECORD_BYTES) {
-            // No field is longer than the raw record it came from: these bytes are not an EtwEvent.
-            throw new IOException("EtwEvent text field of " + length + " bytes");
-        }
-        byte[] utf8 = new byte[length];
-        in.readFully(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
-    }
-
-    private static String[] readStrings(DataInputView in) throws IOException {
-        String[] values = new String[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = readText(in);
-        }
-        return values;
     }
 
     /** The format has no parameters: compatibility is by class, and new tags keep it compatible. */

@@ -1,6 +1,6 @@
 package io.etwcorr.jobs.network;
 
-/** One TCP connection of a process (a Flink POJO, keyed state of {@link ProcessNetworkCorrelator}). */
+/** One TCP connection of a process (keyed state of {@link ProcessNetworkCorrelator}, written by {@link ConnectionSerializer}). */
 public final class Connection {
     /** Whether its etw.connections record was emitted (a connect, an accept or its first send). */
     public boolean announced;

@@ -1,6 +1,6 @@
 package io.etwcorr.jobs.network;
 
-/** A name a process resolved to one address (a Flink POJO, keyed state of {@link ProcessNetworkCorrelator}). */
+/** A name a process resolved to one address (keyed state of {@link ProcessNetworkCorrelator}, written by {@link DnsAnswerSerializer}). */
 public final class DnsAnswer {
     /** The name the process asked for (not the end of its CNAME chain). */
     public String queryName;

@@ -1,8 +1,8 @@
 package io.etwcorr.jobs.network;
 
 /**
- * Bytes and packets of one process to one remote endpoint in one event-time bucket (a Flink POJO,
- * keyed state of {@link ProcessNetworkCorrelator}).
+ * Bytes and packets of one process to one remote endpoint in one event-time bucket (keyed state
+ * of {@link ProcessNetworkCorrelator}, written by {@link FlowBucketSerializer}).
  */
 public final class FlowBucket {
     public long start;

@@ -1,7 +1,7 @@
 package io.etwcorr.jobs.network;
 
 /**
- * A DNS answer no connection has used yet (a Flink POJO, keyed state of {@link ProcessNetworkCorrelator}).
+ * A DNS answer no connection has used yet (keyed state of {@link ProcessNetworkCorrelator}, written by {@link PendingLookupSerializer}).
  * If none does within the window it becomes a DNS-only callback.
  */
 public final class PendingLookup {

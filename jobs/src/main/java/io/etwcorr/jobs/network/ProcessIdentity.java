@@ -1,6 +1,6 @@
 package io.etwcorr.jobs.network;
 
-/** Who a PID currently is on its host (a Flink POJO, keyed state of {@link ProcessNetworkCorrelator}). */
+/** Who a PID currently is on its host (keyed state of {@link ProcessNetworkCorrelator}, written by {@link ProcessIdentitySerializer}). */
 public final class ProcessIdentity {
     public String entityId;
     public String executable;

@@ -26,8 +26,8 @@ import org.apache.flink.api.common.state.State;
 import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.runtime.state.internal.InternalMapState;
 import org.apache.flink.runtime.state.internal.InternalValueState;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -113,14 +113,14 @@ public final class ProcessNetworkCorrelator extends AbstractStreamOperator<Outpu
         super.open();
         out = new TimestampedCollector<>(output);
         ValueStateDescriptor<ProcessIdentity> identityDescriptor =
-                new ValueStateDescriptor<>("identity", Types.POJO(ProcessIdentity.class));
+                new ValueStateDescriptor<>("identity", ProcessIdentitySerializer.INSTANCE);
         // A process whose stop was lost must not stay forever (wall-clock retention).
         identityDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofSeconds(processRetentionSeconds)).build());
         identity = perProcess(identityDescriptor);
-        answers = perProcess(new MapStateDescriptor<>("dns-answers", Types.STRING, Types.POJO(DnsAnswer.class)));
-        connections = perProcess(new MapStateDescriptor<>("connections", Types.STRING, Types.POJO(Connection.class)));
-        buckets = perProcess(new MapStateDescriptor<>("flow-buckets", Types.STRING, Types.POJO(FlowBucket.class)));
-        pendingLookups = perProcess(new MapStateDescriptor<>("pending-lookups", Types.STRING, Types.POJO(PendingLookup.class)));
+        answers = perProcess(new MapStateDescriptor<>("dns-answers", StringSerializer.INSTANCE, DnsAnswerSerializer.INSTANCE));
+        connections = perProcess(new MapStateDescriptor<>("connections", StringSerializer.INSTANCE, ConnectionSerializer.INSTANCE));
+        buckets = perProcess(new MapStateDescriptor<>("flow-buckets", StringSerializer.INSTANCE, FlowBucketSerializer.INSTANCE));
+        pendingLookups = perProcess(new MapStateDescriptor<>("pending-lookups", StringSerializer.INSTANCE, PendingLookupSerializer.INSTANCE));
     }
 
     @Override

@@ -6,8 +6,7 @@ import io.etwcorr.jobs.model.EtwEvent;
 import io.etwcorr.jobs.output.OutputRecord;
 import io.etwcorr.jobs.model.RawRecord;
 
-import io.etwcorr.schemas.raw.RawEvent;
-import io.etwcorr.schemas.raw.RawEventCodec;
+import io.etwcorr.schemas.raw.RawEnvelope;
 import io.etwcorr.schemas.raw.RawEventException;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -17,8 +16,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Parses and validates each raw record with the schemas codec and normalizes it into an
- * {@link EtwEvent}. A record that breaks the contract goes to the dead-letter output with the
+ * Parses and validates each raw record with the schemas codec, which streams it into a
+ * {@link StreamedRawEvent} (no map of boxed props), and normalizes it into an {@link EtwEvent}. A record that breaks the contract goes to the dead-letter output with the
  * reason; one whose host is known also goes on as an {@link io.etwcorr.jobs.model.EventKind#INVALID}
  * marker, so that the host's health counts it and its sequence number is not taken for a gap.
  *
@@ -30,10 +29,12 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
 
     public static final OutputTag<OutputRecord> DEADLETTER = new OutputTag<>("deadletter") {};
     public static final String RECORDS_IN = "etwcorr.records-in";
+    /** The task metric counting the records taken in (live, unlike the accumulator {@link #RECORDS_IN}). */
+    public static final String RECORDS_IN_METRIC = "recordsIn";
 
     private final InputFormat format;
-    private final EventNormalizer normalizer = new EventNormalizer();
     private final SysmonNormalizer sysmonNormalizer = new SysmonNormalizer();
+    private transient StreamedParser parser;
     private transient Counter recordsIn;
     private transient LongCounter recordsInTotal;
     private transient Counter deadLetters;
@@ -51,8 +52,9 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
     public void open(OpenContext openContext) {
         recordsInTotal = new LongCounter();
         getRuntimeContext().addAccumulator(RECORDS_IN, recordsInTotal);
-        recordsIn = getRuntimeContext().getMetricGroup().counter("recordsIn");
+        recordsIn = getRuntimeContext().getMetricGroup().counter(RECORDS_IN_METRIC);
         deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
+        parser = new StreamedParser();
     }
 
     @Override
@@ -63,9 +65,9 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
             sysmon(record, ctx, out);
             return;
         }
-        RawEvent raw;
+        StreamedRawEvent raw;
         try {
-            raw = RawEventCodec.decode(record.value);
+            raw = parser.decode(record.value);
         } catch (RawEventException e) {
             deadLetters.inc();
             ctx.output(DEADLETTER, DeadLetters.deadLetter(null, -1, e.kind().code(), e.getMessage(),
@@ -73,12 +75,13 @@ public final class ParseAndNormalize extends ProcessFunction<RawRecord, EtwEvent
             return;
         }
         try {
-            out.collect(normalizer.normalize(raw));
+            out.collect(parser.normalize(raw));
         } catch (RawEventException e) {
             deadLetters.inc();
-            ctx.output(DEADLETTER, DeadLetters.deadLetter(raw.host(), raw.ts(), "normalize", e.getMessage(),
+            RawEnvelope envelope = raw.envelope();
+            ctx.output(DEADLETTER, DeadLetters.deadLetter(envelope.host(), envelope.ts(), "normalize", e.getMessage(),
                     record.value, record.origin));
-            out.collect(EtwEvent.invalid(raw.host(), raw.run(), raw.seq(), raw.ts()));
+            out.collect(EtwEvent.invalid(envelope.host(), envelope.run(), envelope.seq(), envelope.ts()));
         }
     }
 

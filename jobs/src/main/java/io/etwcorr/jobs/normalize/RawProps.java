@@ -1,11 +1,10 @@
 package io.etwcorr.jobs.normalize;
 
-import io.etwcorr.schemas.raw.RawEvent;
 import io.etwcorr.schemas.raw.RawEventException;
 import java.util.List;
 
 /**
- * Reads the props of a {@link RawEvent} by manifest name, checked against the contract's types.
+ * Reads the props of a raw record ({@link RawEventView}) by manifest name, checked against the contract's types.
  *
  * <p>A required prop that is absent (or JSON null) or an optional prop that is present with the
  * wrong type raises a {@link RawEventException} whose reason names the provider, the event id, the
@@ -24,63 +23,90 @@ public final class RawProps {
 
     private RawProps() {}
 
-    /** The integer prop {@code name}, which must lie in {@code [min, max]}. */
-    static long integer(RawEvent raw, String name, long min, long max) throws RawEventException {
-        return integer(raw, name, required(raw, name), min, max);
+    /** The integer prop, which must lie in {@code [min, max]}. */
+    static long integer(RawEventView raw, EventProp prop, long min, long max) throws RawEventException {
+        if (raw.isInteger(prop)) {
+            long number = raw.integer(prop);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        }
+        throw notAnInteger(raw, prop, required(raw, prop), min, max);
     }
 
-    /** The integer prop {@code name} in {@code [min, max]}, or -1 when absent. */
-    static long optionalInteger(RawEvent raw, String name, long min, long max) throws RawEventException {
-        Object value = value(raw, name);
-        return value == null ? -1 : integer(raw, name, value, min, max);
-    }
-
-    /**
-     * The unsigned 64-bit prop {@code name} as its bit pattern, or -1 when absent. The contract
-     * writes values above 2^63-1 as decimal strings. 2^64-1 reads as -1 too: sequence numbers and
-     * kernel addresses never take that value.
-     */
-    static long optionalUnsigned64(RawEvent raw, String name) throws RawEventException {
-        Object value = value(raw, name);
+    /** The integer prop in {@code [min, max]}, or -1 when absent. */
+    static long optionalInteger(RawEventView raw, EventProp prop, long min, long max) throws RawEventException {
+        if (raw.isInteger(prop)) {
+            long number = raw.integer(prop);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        }
+        Object value = raw.value(prop);
         if (value == null) {
             return -1;
         }
-        if (value instanceof Long number && number >= 0) {
-            return number;
+        throw notAnInteger(raw, prop, value, min, max);
+    }
+
+    /**
+     * The unsigned 64-bit prop as its bit pattern, or -1 when absent. The contract writes values above
+     * 2^63-1 as decimal strings. 2^64-1 reads as -1 too: sequence numbers and kernel addresses never
+     * take that value.
+     */
+    static long optionalUnsigned64(RawEventView raw, EventProp prop) throws RawEventException {
+        if (raw.isInteger(prop) && raw.integer(prop) >= 0) {
+            return raw.integer(prop);
         }
-        if (value instanceof String digits && isDecimal(digits)) {
+        String digits = raw.string(prop);
+        if (digits != null && isDecimal(digits)) {
             try {
                 return Long.parseUnsignedLong(digits);
             } catch (NumberFormatException aboveRange) {
                 // reported below
             }
         }
-        throw invalid(raw, "property '" + name + "' must be an unsigned 64-bit integer, got " + shown(value));
+        Object value = raw.value(prop);
+        if (value == null) {
+            return -1;
+        }
+        throw invalid(raw, "property '" + prop.manifestName + "' must be an unsigned 64-bit integer, got " + shown(value));
     }
 
-    /** The string prop {@code name}, truncated to {@code maxChars}. */
-    static String string(RawEvent raw, String name, int maxChars) throws RawEventException {
-        return string(raw, name, required(raw, name), maxChars);
+    /** The string prop, truncated to {@code maxChars}. */
+    static String string(RawEventView raw, EventProp prop, int maxChars) throws RawEventException {
+        String text = raw.string(prop);
+        if (text != null) {
+            return truncate(text, maxChars);
+        }
+        throw notAString(raw, prop, required(raw, prop));
     }
 
-    /** The string prop {@code name} truncated to {@code maxChars}, or null when absent. */
-    static String optionalString(RawEvent raw, String name, int maxChars) throws RawEventException {
-        Object value = value(raw, name);
-        return value == null ? null : string(raw, name, value, maxChars);
+    /** The string prop truncated to {@code maxChars}, or null when absent. */
+    static String optionalString(RawEventView raw, EventProp prop, int maxChars) throws RawEventException {
+        String text = raw.string(prop);
+        if (text != null) {
+            return truncate(text, maxChars);
+        }
+        Object value = raw.value(prop);
+        if (value == null) {
+            return null;
+        }
+        throw notAString(raw, prop, value);
     }
 
-    /** The IP address prop {@code name} in canonical text. */
-    static String ipAddress(RawEvent raw, String name) throws RawEventException {
-        Object value = required(raw, name);
-        String canonical = value instanceof String text ? IpAddresses.canonical(text) : null;
+    /** The IP address prop in canonical text. */
+    static String ipAddress(RawEventView raw, EventProp prop) throws RawEventException {
+        String text = raw.string(prop);
+        String canonical = text != null ? IpAddresses.canonical(text) : null;
         if (canonical == null) {
-            throw invalid(raw, "'" + name + "' is not an IP address: " + shown(value));
+            throw invalid(raw, "'" + prop.manifestName + "' is not an IP address: " + shown(required(raw, prop)));
         }
         return canonical;
     }
 
     /** The string enrichment {@code key} truncated to {@code maxChars}; best effort, so never an error. */
-    static String enrichment(RawEvent raw, String key, int maxChars) {
+    static String enrichment(RawEventView raw, String key, int maxChars) {
         return truncate(raw.enrichment(key), maxChars);
     }
 
@@ -99,37 +125,27 @@ public final class RawProps {
         return text.substring(0, end) + TRUNCATION_MARKER;
     }
 
-    private static Object value(RawEvent raw, String name) {
-        return raw.props() == null ? null : raw.props().get(name);
-    }
-
-    private static Object required(RawEvent raw, String name) throws RawEventException {
-        Object value = value(raw, name);
+    private static Object required(RawEventView raw, EventProp prop) throws RawEventException {
+        Object value = raw.value(prop);
         if (value == null) {
-            throw invalid(raw, "missing property '" + name + "'");
+            throw invalid(raw, "missing property '" + prop.manifestName + "'");
         }
         return value;
     }
 
-    private static long integer(RawEvent raw, String name, Object value, long min, long max)
-            throws RawEventException {
-        if (value instanceof Long number && number >= min && number <= max) {
-            return number;
-        }
+    /** The reason of an integer prop {@code value} that is not one, or outside {@code [min, max]}. */
+    private static RawEventException notAnInteger(RawEventView raw, EventProp prop, Object value, long min, long max) {
         String range;
         if (max != Long.MAX_VALUE) {
             range = " " + min + ".." + max;
         } else {
             range = min == Long.MIN_VALUE ? "" : " >= " + min;
         }
-        throw invalid(raw, "property '" + name + "' must be an integer" + range + ", got " + shown(value));
+        return invalid(raw, "property '" + prop.manifestName + "' must be an integer" + range + ", got " + shown(value));
     }
 
-    private static String string(RawEvent raw, String name, Object value, int maxChars) throws RawEventException {
-        if (value instanceof String text) {
-            return truncate(text, maxChars);
-        }
-        throw invalid(raw, "property '" + name + "' must be a string, got " + shown(value));
+    private static RawEventException notAString(RawEventView raw, EventProp prop, Object value) {
+        return invalid(raw, "property '" + prop.manifestName + "' must be a string, got " + shown(value));
     }
 
     private static boolean isDecimal(String text) {
@@ -158,7 +174,7 @@ public final class RawProps {
         return truncate(text, MAX_SHOWN_CHARS + 2);
     }
 
-    private static RawEventException invalid(RawEvent raw, String reason) {
-        return new RawEventException(raw.provider() + " " + raw.id() + ": " + reason);
+    static RawEventException invalid(RawEventView raw, String reason) {
+        return new RawEventException(raw.envelope().provider() + " " + raw.envelope().id() + ": " + reason);
     }
 }

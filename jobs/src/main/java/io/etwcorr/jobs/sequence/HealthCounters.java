@@ -1,6 +1,6 @@
 package io.etwcorr.jobs.sequence;
 
-/** Counters of one host in one etw.health interval (a Flink POJO, keyed state of {@link HostSequencer}). */
+/** Counters of one host in one etw.health interval (keyed state of {@link HostSequencer}, written by {@link HealthCountersSerializer}). */
 public final class HealthCounters {
     public long received;
     public long duplicates;

@@ -2,7 +2,7 @@ package io.etwcorr.jobs.sequence;
 
 /**
  * A host's clock in {@link HostSequencer}: one keyed value read and written once per event, rather
- * than five (on RocksDB each is a lookup and a write). A Flink POJO; {@link #NONE} marks an unset time.
+ * than five (on RocksDB each is a lookup and a write). Written by {@link HostClockSerializer}; {@link #NONE} marks an unset time.
  */
 public final class HostClock {
     public static final long NONE = Long.MIN_VALUE;

@@ -109,13 +109,13 @@ public final class HostSequencer extends KeyedProcessFunction<String, EtwEvent, 
 
     @Override
     public void open(OpenContext openContext) {
-        clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", Types.POJO(HostClock.class)));
+        clock = getRuntimeContext().getState(new ValueStateDescriptor<>("clock", HostClockSerializer.INSTANCE));
         legacyPending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", EtwEvent.class));
         runs = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("run-windows", StringSerializer.INSTANCE, SequenceWindowSerializer.INSTANCE));
         activePids = getRuntimeContext().getMapState(new MapStateDescriptor<>("active-pids", Types.LONG, Types.LONG));
         health = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("health", Types.LONG, Types.POJO(HealthCounters.class)));
+                new MapStateDescriptor<>("health", LongSerializer.INSTANCE, HealthCountersSerializer.INSTANCE));
         lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
         sequenceGaps = getRuntimeContext().getMetricGroup().counter("sequenceGaps");
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicates");

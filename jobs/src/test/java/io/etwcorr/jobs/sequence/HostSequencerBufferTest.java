@@ -99,7 +99,7 @@ class HostSequencerBufferTest {
         restored.watermark = T0;
         restored.newestTs = T0 + 10 * SECOND;
         backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
-                new ValueStateDescriptor<>("clock", Types.POJO(HostClock.class))).update(restored);
+                new ValueStateDescriptor<>("clock", HostClockSerializer.INSTANCE)).update(restored);
         ListState<EtwEvent> oneList = backend.getPartitionedState(VoidNamespace.INSTANCE,
                 VoidNamespaceSerializer.INSTANCE, new ListStateDescriptor<>("pending", EtwEvent.class));
         oneList.add(later);

@@ -47,6 +47,14 @@ public final class RawEventCodec {
 
     /** Decodes one record from its UTF-8 bytes; any breach of the contract is a {@link RawEventException}. */
     public static RawEvent decode(byte[] utf8) throws RawEventException {
+        return decode(utf8, new RawEventAssembler());
+    }
+
+    /**
+     * Decodes and validates one record like {@link #decode(byte[])}, handing its parts to {@code sink}
+     * instead of building a {@link RawEvent}; returns what the sink's {@code end} returns.
+     */
+    public static <T> T decode(byte[] utf8, RawEventSink<T> sink) throws RawEventException {
         if (utf8.length > MAX_RECORD_BYTES) {
             throw new RawEventException(Kind.OVERSIZE,
                     "record is " + utf8.length + " bytes, above the " + MAX_RECORD_BYTES + "-byte limit");
@@ -56,8 +64,9 @@ public final class RawEventCodec {
             throw new RawEventException(Kind.INVALID_UTF8,
                     String.format(Locale.ROOT, "not valid UTF-8 (byte 0x%02X at offset %d)", utf8[invalid] & 0xFF, invalid));
         }
+        sink.begin();
         try (JsonParser parser = JSON.createParser(utf8)) {
-            return new EnvelopeReader(parser).read();
+            return new EnvelopeReader<>(parser, sink).read();
         } catch (JsonProcessingException e) {
             throw new RawEventException(Kind.INVALID_JSON, "not valid JSON: " + shortMessage(e), e);
         } catch (IOException e) {
@@ -215,7 +224,8 @@ public final class RawEventCodec {
             }
         }
 
-        final String key = name().toLowerCase(Locale.ROOT);
+        // Interned like the names Jackson hands out, so a lookup matches by identity instead of comparing text.
+        final String key = name().toLowerCase(Locale.ROOT).intern();
         final boolean required;
 
         Field(boolean required) {
@@ -223,11 +233,80 @@ public final class RawEventCodec {
         }
     }
 
+    /** The sink of {@link #decode(byte[])}: a {@link RawEvent} with props and x in maps, in their order. */
+    private static final class RawEventAssembler implements RawEventSink<RawEvent> {
+        private Map<String, Object> props;
+        private Map<String, Object> x;
+
+        @Override
+        public void begin() {
+            props = null;
+            x = null;
+        }
+
+        @Override
+        public void object(Part part) {
+            if (part == Part.PROPS) {
+                props = new LinkedHashMap<>();
+            } else {
+                x = new LinkedHashMap<>();
+            }
+        }
+
+        @Override
+        public int slot(Part part, String key) {
+            return 0;
+        }
+
+        @Override
+        public void integer(Part part, String key, int slot, long value) {
+            values(part).put(key, value);
+        }
+
+        @Override
+        public void number(Part part, String key, int slot, double value) {
+            values(part).put(key, value);
+        }
+
+        @Override
+        public void string(Part part, String key, int slot, String value) {
+            values(part).put(key, value);
+        }
+
+        @Override
+        public void bool(Part part, String key, int slot, boolean value) {
+            values(part).put(key, value);
+        }
+
+        @Override
+        public void array(Part part, String key, int slot, List<Object> elements) {
+            values(part).put(key, elements);
+        }
+
+        private Map<String, Object> values(Part part) {
+            return part == Part.PROPS ? props : x;
+        }
+
+        @Override
+        public RawEvent end(RawEnvelope e) {
+            return new RawEvent(e.v(), e.host(), e.run(), e.seq(), e.ts(), e.provider(), e.guid(), e.id(), e.ver(),
+                    e.opcode() < 0 ? null : e.opcode(), e.pid(), e.tid(), props, x, e.pkey() < 0 ? null : e.pkey());
+        }
+    }
+
     /** One decode: reads the envelope from a parser positioned before the root value. */
-    private static final class EnvelopeReader {
+    private static final class EnvelopeReader<T> implements RawEnvelope {
+        /** Keys of one props or x object are compared one by one up to this many, then hashed. */
+        private static final int LINEAR_KEY_CHECKS = 16;
+
         private final JsonParser p;
+        private final RawEventSink<T> sink;
         private int seen;
         private Set<String> unknownSeen;
+        private final String[] keys = new String[LINEAR_KEY_CHECKS];
+        private final int[] keyHashes = new int[LINEAR_KEY_CHECKS];
+        private int keyCount;
+        private Set<String> manyKeys;
 
         private int v;
         private String host;
@@ -238,18 +317,17 @@ public final class RawEventCodec {
         private String guid;
         private int id;
         private int ver;
-        private Integer opcode;
+        private int opcode = -1;
         private int pid;
         private int tid;
-        private Long pkey;
-        private Map<String, Object> props;
-        private Map<String, Object> x;
+        private long pkey = -1;
 
-        EnvelopeReader(JsonParser parser) {
+        EnvelopeReader(JsonParser parser, RawEventSink<T> sink) {
             this.p = parser;
+            this.sink = sink;
         }
 
-        RawEvent read() throws IOException, RawEventException {
+        T read() throws IOException, RawEventException {
             JsonToken root = p.nextToken();
             if (root == null) {
                 throw new RawEventException(Kind.INVALID_JSON, "empty record");
@@ -286,7 +364,72 @@ public final class RawEventCodec {
                     throw violation("missing required field '" + field.key + "'");
                 }
             }
-            return new RawEvent(v, host, run, seq, ts, provider, guid, id, ver, opcode, pid, tid, props, x, pkey);
+            return sink.end(this);
+        }
+
+        @Override
+        public int v() {
+            return v;
+        }
+
+        @Override
+        public String host() {
+            return host;
+        }
+
+        @Override
+        public String run() {
+            return run;
+        }
+
+        @Override
+        public long seq() {
+            return seq;
+        }
+
+        @Override
+        public long ts() {
+            return ts;
+        }
+
+        @Override
+        public String provider() {
+            return provider;
+        }
+
+        @Override
+        public String guid() {
+            return guid;
+        }
+
+        @Override
+        public int id() {
+            return id;
+        }
+
+        @Override
+        public int ver() {
+            return ver;
+        }
+
+        @Override
+        public int opcode() {
+            return opcode;
+        }
+
+        @Override
+        public int pid() {
+            return pid;
+        }
+
+        @Override
+        public int tid() {
+            return tid;
+        }
+
+        @Override
+        public long pkey() {
+            return pkey;
         }
 
         /** Anything but whitespace after the root object, even text that is not JSON. */
@@ -318,8 +461,8 @@ public final class RawEventCodec {
                 case PID -> pid = readProcessOrThreadId(field);
                 case TID -> tid = readProcessOrThreadId(field);
                 case PKEY -> pkey = readLong(field, 0, Long.MAX_VALUE, "be an integer >= 0");
-                case PROPS -> props = readValues(field);
-                case X -> x = readValues(field);
+                case PROPS -> readValues(field, RawEventSink.Part.PROPS);
+                case X -> readValues(field, RawEventSink.Part.X);
             }
         }
 
@@ -364,56 +507,111 @@ public final class RawEventCodec {
             return p.getText();
         }
 
-        private Map<String, Object> readValues(Field field) throws IOException, RawEventException {
+        /** Validates every value of {@code props} or {@code x}, handing those the sink has a slot for to it. */
+        private void readValues(Field field, RawEventSink.Part part) throws IOException, RawEventException {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw invalid(field, "be an object");
             }
-            Map<String, Object> values = new LinkedHashMap<>();
+            sink.object(part);
+            keyCount = 0;
+            manyKeys = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                p.nextToken();
-                Object value = p.currentToken() == JsonToken.START_ARRAY ? readArray(field, key) : readScalar(field, key, -1);
-                if (values.put(key, value) != null) {
-                    throw violation(path(field, key, -1) + ": duplicate key");
+                JsonToken token = p.nextToken();
+                int slot = sink.slot(part, key);
+                if (token == JsonToken.START_ARRAY) {
+                    List<Object> elements = readArray(field, key, slot >= 0);
+                    checkUnique(field, key);
+                    if (slot >= 0) {
+                        sink.array(part, key, slot, elements);
+                    }
+                } else {
+                    checkScalar(field, key, -1);
+                    checkUnique(field, key);
+                    if (slot >= 0) {
+                        deliverScalar(part, key, slot);
+                    }
                 }
             }
-            return values;
         }
 
-        private List<Object> readArray(Field field, String key) throws IOException, RawEventException {
-            List<Object> elements = new ArrayList<>();
+        /** A duplicate key of one object is a violation; the value was checked first, as the reason says. */
+        private void checkUnique(Field field, String key) throws RawEventException {
+            boolean repeated;
+            if (keyCount < LINEAR_KEY_CHECKS) {
+                // Jackson hands out one String per name, so its hash is computed once and then only compared.
+                int hash = key.hashCode();
+                repeated = false;
+                for (int i = 0; i < keyCount && !repeated; i++) {
+                    repeated = keyHashes[i] == hash && keys[i].equals(key);
+                }
+                keys[keyCount] = key;
+                keyHashes[keyCount++] = hash;
+            } else {
+                if (manyKeys == null) {
+                    manyKeys = new HashSet<>(List.of(keys));
+                }
+                repeated = !manyKeys.add(key);
+            }
+            if (repeated) {
+                throw violation(path(field, key, -1) + ": duplicate key");
+            }
+        }
+
+        /** The array's elements, all validated; collected only when {@code keep}, else null. */
+        private List<Object> readArray(Field field, String key, boolean keep) throws IOException, RawEventException {
+            List<Object> elements = keep ? new ArrayList<>() : null;
+            int index = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == JsonToken.START_ARRAY) {
-                    throw violation(path(field, key, elements.size()) + ": nested arrays are not property values");
+                    throw violation(path(field, key, index) + ": nested arrays are not property values");
                 }
-                elements.add(readScalar(field, key, elements.size()));
+                checkScalar(field, key, index);
+                if (keep) {
+                    elements.add(scalar());
+                }
+                index++;
             }
             return elements;
         }
 
-        private Object readScalar(Field field, String key, int index) throws IOException, RawEventException {
+        /** Refuses what is not a property value: null, an object, an integer beyond 64 bits, a non-finite number. */
+        private void checkScalar(Field field, String key, int index) throws IOException, RawEventException {
             switch (p.currentToken()) {
-                case VALUE_STRING:
-                    return p.getText();
-                case VALUE_NUMBER_INT:
+                case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> {
+                }
+                case VALUE_NUMBER_INT -> {
                     if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                         throw violation("integer out of 64-bit range in " + path(field, key, index) + " (use a decimal string)");
                     }
-                    return p.getLongValue();
-                case VALUE_NUMBER_FLOAT:
-                    double number = p.getDoubleValue();
-                    if (!Double.isFinite(number)) {
+                }
+                case VALUE_NUMBER_FLOAT -> {
+                    if (!Double.isFinite(p.getDoubleValue())) {
                         throw violation(path(field, key, index) + ": number out of double range, got " + shown(p.getText()));
                     }
-                    return number;
-                case VALUE_TRUE:
-                    return Boolean.TRUE;
-                case VALUE_FALSE:
-                    return Boolean.FALSE;
-                case VALUE_NULL:
-                    throw violation(path(field, key, index) + ": null is not a property value");
-                default:
-                    throw violation(path(field, key, index) + ": objects are not property values");
+                }
+                case VALUE_NULL -> throw violation(path(field, key, index) + ": null is not a property value");
+                default -> throw violation(path(field, key, index) + ": objects are not property values");
+            }
+        }
+
+        /** The current scalar, checked by {@link #checkScalar}, boxed as {@link RawEvent} holds it. */
+        private Object scalar() throws IOException {
+            return switch (p.currentToken()) {
+                case VALUE_STRING -> p.getText();
+                case VALUE_NUMBER_INT -> p.getLongValue();
+                case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                default -> p.currentToken() == JsonToken.VALUE_TRUE;
+            };
+        }
+
+        /** The current scalar, checked by {@link #checkScalar}, to the sink unboxed. */
+        private void deliverScalar(RawEventSink.Part part, String key, int slot) throws IOException {
+            switch (p.currentToken()) {
+                case VALUE_STRING -> sink.string(part, key, slot, p.getText());
+                case VALUE_NUMBER_INT -> sink.integer(part, key, slot, p.getLongValue());
+                case VALUE_NUMBER_FLOAT -> sink.number(part, key, slot, p.getDoubleValue());
+                default -> sink.bool(part, key, slot, p.currentToken() == JsonToken.VALUE_TRUE);
             }
         }
 

@@ -1,11 +1,19 @@
 package io.etwcorr.schemas.raw;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict UTF-8 well-formedness (RFC 3629): no overlong forms, no surrogates, nothing above
  * U+10FFFF. Hand-written because Jackson does not check every byte sequence, and a
  * {@code CharsetDecoder} would not tell where the bad byte is.
  */
 final class Utf8 {
+    /** Eight bytes at a time, to pass over runs of ASCII (nearly all of a record) in one test. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
     private Utf8() {
     }
 
@@ -14,6 +22,10 @@ final class Utf8 {
         int i = 0;
         int n = bytes.length;
         while (i < n) {
+            if (i + Long.BYTES <= n && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+                i += Long.BYTES;
+                continue;
+            }
             int lead = bytes[i] & 0xFF;
             if (lead < 0x80) {
                 i++;
